@@ -1,0 +1,3 @@
+using LessData.Native;
+TorchRuntime.EnsureLoaded();
+Console.WriteLine("ok");
