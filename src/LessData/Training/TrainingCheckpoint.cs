@@ -1,0 +1,58 @@
+using System.Text.Json;
+using LessData.Experiments;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace LessData.Training;
+
+/// <summary>
+/// The end-of-epoch checkpoint of one run, in a directory of its own: model, weight average, optimizer state,
+/// and the schedule position (finished epoch rows, sample scores, EMA update count). Written to a temporary folder
+/// and renamed, so a crash leaves either the previous checkpoint or the new one, never half of one.
+/// </summary>
+public sealed class TrainingCheckpoint(string directory)
+{
+    private string Current => Path.Combine(directory, "checkpoint");
+
+    private sealed record Position(List<EpochRecord> Epochs, float[] Scores, long EmaUpdates);
+
+    public bool Exists => File.Exists(Path.Combine(Current, "position.json"));
+
+    public void Save(nn.Module model, WeightAverage ema, TorchSharp.Modules.Adam optimizer, TrainingState state)
+    {
+        var staging = Path.Combine(directory, "checkpoint.staging");
+        if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        Directory.CreateDirectory(staging);
+        model.save(Path.Combine(staging, "model.bin"));
+        ema.Model.save(Path.Combine(staging, "ema.bin"));
+        optimizer.save_state_dict(Path.Combine(staging, "optimizer.bin"));
+        var position = new Position([.. state.Epochs], state.Scores, ema.Updates);
+        File.WriteAllText(Path.Combine(staging, "position.json"), JsonSerializer.Serialize(position, s_json));
+
+        var old = Path.Combine(directory, "checkpoint.old");
+        if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
+        if (Directory.Exists(Current)) Directory.Move(Current, old);
+        Directory.Move(staging, Current);
+        if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
+    }
+
+    /// <summary>Restores a saved checkpoint if there is one (falling back to the previous one after a crash mid-rename).</summary>
+    public bool TryRestore(nn.Module model, WeightAverage ema, TorchSharp.Modules.Adam optimizer, TrainingState state)
+    {
+        var from = Exists ? Current : Path.Combine(directory, "checkpoint.old");
+        if (!File.Exists(Path.Combine(from, "position.json"))) return false;
+        var position = JsonSerializer.Deserialize<Position>(File.ReadAllText(Path.Combine(from, "position.json")), s_json)
+            ?? throw new InvalidDataException($"empty checkpoint position in {from}");
+        model.load(Path.Combine(from, "model.bin"));
+        ema.Model.load(Path.Combine(from, "ema.bin"));
+        optimizer.load_state_dict(Path.Combine(from, "optimizer.bin"));
+        ema.Updates = position.EmaUpdates;
+        state.Restore(position.Epochs, position.Scores);
+        return true;
+    }
+
+    private static readonly JsonSerializerOptions s_json = new()
+    {
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+}
