@@ -1,0 +1,52 @@
+using System.CommandLine;
+using LessData;
+
+namespace LessData.Cli;
+
+/// <summary>Runs the parsed command; user errors become one line on stderr and exit code 2, never a stack trace.</summary>
+public static class CliRunner
+{
+    public const int UserErrorExit = 2;
+    public const int InternalErrorExit = 1;
+
+    public static int Invoke(RootCommand root, string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        var err = error ?? Console.Error;
+        var config = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
+        if (output is not null) config.Output = output;
+        config.Error = err;
+        try
+        {
+            var parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0)
+            {
+                foreach (var e in parsed.Errors) err.WriteLine($"lessdata: {e.Message}");
+                err.WriteLine("Run 'lessdata --help' (or '<command> --help') for usage.");
+                return UserErrorExit;
+            }
+            return parsed.Invoke(config);
+        }
+        catch (Exception e) when (Unwrap(e) is UserError user)
+        {
+            err.WriteLine($"lessdata: {user.Message}");
+            return UserErrorExit;
+        }
+        catch (OperationCanceledException)
+        {
+            err.WriteLine("lessdata: cancelled");
+            return 130;
+        }
+        catch (Exception e)
+        {
+            err.WriteLine($"lessdata: internal error: {e.GetType().Name}: {e.Message}");
+            err.WriteLine("This is a bug in LessData; set LESSDATA_DEBUG=1 to see the stack trace.");
+            if (Environment.GetEnvironmentVariable("LESSDATA_DEBUG") == "1") err.WriteLine(e);
+            return InternalErrorExit;
+        }
+    }
+
+    private static Exception Unwrap(Exception e) =>
+        e is AggregateException or System.Reflection.TargetInvocationException or InvalidOperationException && e.InnerException is not null
+            ? Unwrap(e.InnerException!)
+            : e;
+}

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using LessData.Training;
+
+namespace LessData.Cli;
+
+/// <summary>The options shared by `train`, `compare` and `demo`, bound onto the one TrainConfig record.</summary>
+public sealed class TrainOptions
+{
+    private static readonly TrainConfig s_defaults = new();
+
+    public Option<string> Dataset { get; } = new("--dataset") { Description = "mnist | fashion-mnist | cifar10 | smallnorb", DefaultValueFactory = _ => s_defaults.Dataset };
+    public Option<string?> DataDir { get; } = new("--data-dir") { Description = "Folder holding the dataset (else $LESSDATA_DATA, the user cache, system locations, then download)" };
+    public Option<string> Schedule { get; } = new("--schedule") { Description = "full | step:F@P | step:E1..E9 | increment:F | cut:N", DefaultValueFactory = _ => s_defaults.Schedule };
+    public Option<string> Selector { get; } = new("--selector") { Description = "Which images fill the budget: random | loss | infobatch", DefaultValueFactory = _ => s_defaults.Selector };
+    public Option<string?> Subset { get; } = new("--subset") { Description = "redraw (fresh subset each epoch) | nested (one order for the run); default: the method's own" };
+    public Option<bool> Stratify { get; } = new("--stratify") { Description = "Class-balanced subsets" };
+    public Option<string> Model { get; } = new("--model") { Description = "hvc | hvc-small | cnn", DefaultValueFactory = _ => s_defaults.Model };
+    public Option<int> Epochs { get; } = new("--epochs") { Description = "Training epochs", DefaultValueFactory = _ => s_defaults.Epochs };
+    public Option<int> BatchSize { get; } = new("--batch-size") { Description = "Images per training step", DefaultValueFactory = _ => s_defaults.BatchSize };
+    public Option<int> Seed { get; } = new("--seed") { Description = "Seed for subsets, batch order, augmentation and weights", DefaultValueFactory = _ => s_defaults.Seed };
+    public Option<int?> TrainLimit { get; } = new("--train-limit") { Description = "Use a seeded, class-balanced subset of N training images" };
+    public Option<int?> TestLimit { get; } = new("--test-limit") { Description = "Use a seeded, class-balanced subset of N test images" };
+    public Option<bool> NoAugment { get; } = new("--no-augment") { Description = "Switch augmentation off" };
+    public Option<string> Device { get; } = new("--device") { Description = "cpu | cuda", DefaultValueFactory = _ => s_defaults.Device };
+    public Option<int> Threads { get; } = new("--threads") { Description = "libtorch threads (0 = its default)", DefaultValueFactory = _ => s_defaults.Threads };
+    public Option<double> CarbonIntensity { get; } = new("--carbon-intensity") { Description = "gCO2e per kWh", DefaultValueFactory = _ => s_defaults.CarbonGramsPerKwh };
+    public Option<double> DevicePower { get; } = new("--device-power") { Description = "Watts assumed when no energy counter is readable", DefaultValueFactory = _ => s_defaults.DevicePowerWatts };
+    public Option<bool> TensorBoard { get; } = new("--tensorboard") { Description = "Write TensorBoard event files into the run folder" };
+
+    public void AddTo(Command command, bool includeSchedule = true)
+    {
+        foreach (var option in All(includeSchedule)) command.Add(option);
+    }
+
+    private IEnumerable<Option> All(bool includeSchedule)
+    {
+        yield return Dataset; yield return DataDir;
+        if (includeSchedule) { yield return Schedule; }
+        yield return Selector; yield return Subset; yield return Stratify;
+        yield return Model; yield return Epochs; yield return BatchSize; yield return Seed;
+        yield return TrainLimit; yield return TestLimit; yield return NoAugment; yield return Device; yield return Threads;
+        yield return CarbonIntensity; yield return DevicePower; yield return TensorBoard;
+    }
+
+    public TrainConfig Bind(ParseResult r) => new()
+    {
+        Dataset = r.GetValue(Dataset)!,
+        DataDir = r.GetValue(DataDir),
+        Schedule = r.GetValue(Schedule) ?? s_defaults.Schedule,
+        Selector = r.GetValue(Selector)!,
+        Subset = r.GetValue(Subset),
+        Stratify = r.GetValue(Stratify),
+        Model = r.GetValue(Model)!,
+        Epochs = r.GetValue(Epochs),
+        BatchSize = r.GetValue(BatchSize),
+        Seed = r.GetValue(Seed),
+        TrainLimit = r.GetValue(TrainLimit),
+        TestLimit = r.GetValue(TestLimit),
+        Augment = !r.GetValue(NoAugment),
+        Device = r.GetValue(Device)!,
+        Threads = r.GetValue(Threads),
+        CarbonGramsPerKwh = r.GetValue(CarbonIntensity),
+        DevicePowerWatts = r.GetValue(DevicePower),
+        TensorBoard = r.GetValue(TensorBoard),
+    };
+}
