@@ -37,6 +37,28 @@ public sealed class ImageDataset : IDisposable
     public Tensor ImageTensor { get; }
     public Tensor LabelTensor { get; }
 
+    /// <summary>A new dataset holding the given images (one index_select, still one contiguous tensor).</summary>
+    public ImageDataset Take(int[] indices)
+    {
+        using var idx = torch.tensor(indices.Select(i => (long)i).ToArray());
+        using var images = ImageTensor.index_select(0, idx).contiguous();
+        var labels = indices.Select(i => Labels[i]).ToArray();
+        return new ImageDataset(Name, Split, images, labels, Channels, Height, Width, ClassCount);
+    }
+
+    private ImageDataset(string name, string split, Tensor images, int[] labels, int channels, int height, int width, int classCount)
+    {
+        Name = name;
+        Split = split;
+        Labels = labels;
+        Channels = channels;
+        Height = height;
+        Width = width;
+        ClassCount = classCount;
+        ImageTensor = images.alias();
+        LabelTensor = torch.tensor(labels.Select(l => (long)l).ToArray(), new long[] { labels.Length });
+    }
+
     public void Dispose()
     {
         ImageTensor.Dispose();

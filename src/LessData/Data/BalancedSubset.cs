@@ -1,0 +1,30 @@
+using LessData.Selection;
+
+namespace LessData.Data;
+
+/// <summary>
+/// A seeded, class-balanced subset of a split (for --train-limit / --test-limit): each class contributes in proportion
+/// to its size (largest remainder), drawn from its own seeded permutation. Pure: the same labels, limit and seed give
+/// the same sorted indices for every schedule.
+/// </summary>
+public static class BalancedSubset
+{
+    private const ulong Stream = 0xDA7A51;
+
+    public static int[] Indices(IReadOnlyList<int> labels, int limit, int seed, string what = "limit")
+    {
+        if (limit < 1) throw new UserError($"{what} must be at least 1 (got {limit})");
+        if (limit > labels.Count) throw new UserError($"{what} {limit} is larger than the split ({labels.Count} images); lower it or drop the option");
+        var byClass = labels.Select((label, index) => (label, index)).GroupBy(x => x.label).OrderBy(g => g.Key)
+            .Select(g => g.Select(x => x.index).ToArray()).ToArray();
+        var quotas = ClassQuotas.Split(limit, byClass.Select(c => c.Length).ToArray());
+        var chosen = new List<int>(limit);
+        for (int c = 0; c < byClass.Length; c++)
+        {
+            var order = SeededRandom.For(seed, Stream + (ulong)c).Permutation(byClass[c].Length);
+            chosen.AddRange(order[..quotas[c]].Select(i => byClass[c][i]));
+        }
+        chosen.Sort();
+        return [.. chosen];
+    }
+}
