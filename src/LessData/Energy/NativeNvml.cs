@@ -1,0 +1,33 @@
+using System.Runtime.InteropServices;
+
+namespace LessData.Energy;
+
+/// <summary>NVML through libnvidia-ml.so.1 (nvmlDeviceGetTotalEnergyConsumption, Volta and newer); absent library = no GPU meter.</summary>
+public sealed class NativeNvml : INvml
+{
+    private const string Library = "libnvidia-ml.so.1";
+
+    [DllImport(Library, EntryPoint = "nvmlInit_v2")] private static extern int Init();
+    [DllImport(Library, EntryPoint = "nvmlDeviceGetCount_v2")] private static extern int DeviceCount(out uint count);
+    [DllImport(Library, EntryPoint = "nvmlDeviceGetHandleByIndex_v2")] private static extern int Handle(uint index, out IntPtr device);
+    [DllImport(Library, EntryPoint = "nvmlDeviceGetTotalEnergyConsumption")] private static extern int Energy(IntPtr device, out ulong millijoules);
+
+    public IReadOnlyList<ulong>? TotalEnergyMillijoules()
+    {
+        try
+        {
+            if (Init() != 0 || DeviceCount(out uint count) != 0 || count == 0) return null;
+            var values = new List<ulong>();
+            for (uint i = 0; i < count; i++)
+            {
+                if (Handle(i, out var device) != 0 || Energy(device, out ulong mj) != 0) return null;
+                values.Add(mj);
+            }
+            return values;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return null;
+        }
+    }
+}
