@@ -1,0 +1,77 @@
+using System.Globalization;
+using LessData;
+using LessData.Experiments;
+using LessData.Training;
+
+namespace LessData.Tests.Experiments;
+
+public sealed class RunOutputsTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("lessdata-run-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static RunRecord Sample() => new(
+        new TrainConfig { Schedule = "step:0.25@0.5", Epochs = 2, TrainLimit = 100, Selector = "random" },
+        new Provenance("abc123", new Dictionary<string, string> { ["torchsharp"] = "0.107.0" }, "test machine", "./lessdata train"),
+        [new EpochRecord(1, 0.25, 25, 25, 2.302585092994046, 0.1234, 1.5, 0.001), new EpochRecord(2, 1, 100, 125, 1.1, 0.5678, 3.25, 0.00098)],
+        new RunTotals(125, 4.75, 9.5, 0.5678, 0.5678, 1e-6, 4.75e-4, "model:65W"));
+
+    [Fact]
+    public void WriteThenRead_RoundTripsEveryField()
+    {
+        var record = Sample();
+
+        RunOutputs.Write(_dir, record);
+        var back = RunOutputs.Read(_dir);
+
+        back.Config.Should().Be(record.Config);
+        back.Epochs.Should().Equal(record.Epochs);
+        back.Totals.Should().Be(record.Totals);
+        back.Provenance.Versions.Should().BeEquivalentTo(record.Provenance.Versions);
+        Directory.GetFiles(_dir).Select(Path.GetFileName).Should().BeEquivalentTo(["run.json", "epochs.csv"], "no temporary file is left");
+    }
+
+    [Fact]
+    public void RunJson_HasTheDocumentedKeys()
+    {
+        RunOutputs.Write(_dir, Sample());
+        var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "run.json"))).RootElement;
+
+        json.EnumerateObject().Select(p => p.Name).Should().Equal("config", "provenance", "epochs", "totals");
+        json.GetProperty("config").GetProperty("selector").GetString().Should().Be("random");
+        json.GetProperty("epochs")[0].EnumerateObject().Select(p => p.Name).Should().Equal("epoch", "fraction", "images", "evaluations", "trainLoss", "top1", "seconds", "lr");
+        json.GetProperty("totals").GetProperty("evaluations").GetInt64().Should().Be(125);
+    }
+
+    [Fact]
+    public void Csv_IsInvariantCultureEvenUnderGerman()
+    {
+        var previous = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = new CultureInfo("de-DE");
+            RunOutputs.Write(_dir, Sample());
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+        var lines = File.ReadAllLines(Path.Combine(_dir, "epochs.csv"));
+
+        lines[0].Should().Be("epoch,fraction,images,evaluations,trainLoss,top1,seconds,lr");
+        lines[1].Should().Be("1,0.25,25,25,2.302585092994046,0.1234,1.5,0.001");
+        lines.Should().HaveCount(3);
+    }
+
+    [Fact]
+    public void Read_Malformed_NamesTheFile()
+    {
+        var path = Path.Combine(_dir, "run.json");
+        File.WriteAllText(path, "{ \"config\": 3 ");
+
+        var act = () => RunOutputs.Read(_dir);
+
+        act.Should().Throw<UserError>().Which.Message.Should().Contain(path);
+    }
+}
