@@ -1,0 +1,81 @@
+using static TorchSharp.torch;
+
+namespace LessData.Models;
+
+/// <summary>
+/// Builds a model by name. Known names:
+/// <list type="bullet">
+/// <item><c>hvc</c>: the paper's capsule network (9 convolutions, widths 32…160, HVC class capsules).</item>
+/// <item><c>hvc-small</c>: the same design sized for a CPU (see docs/models.md for the measured speed-up).</item>
+/// <item><c>cnn</c>: a plain CNN baseline (conv-BN-ReLU, pooling, global average, linear head).</item>
+/// </list>
+/// </summary>
+public static class ModelFactory
+{
+    /// <summary>
+    /// The CPU-sized capsule network: the paper's 9 valid convolutions (so the same 10x10 primary capsules on 28x28)
+    /// with widths 8, 12, …, 40 instead of 32, 48, …, 160 — about 8x faster to train (docs/models.md).
+    /// </summary>
+    public static readonly HvcArchitecture Small = new(9, 8, 4);
+
+    public static IReadOnlyList<string> Names { get; } = ["hvc", "hvc-small", "cnn"];
+
+    public static nn.Module<Tensor, Tensor> Create(string name, int channels, int height, int width, int classes)
+    {
+        if (channels < 1) throw new UserError($"a model needs at least 1 input channel (got {channels})");
+        return Normalize(name) switch
+        {
+            "cnn" => new PlainCnn(channels, height, width, classes),
+            var hvc => new HvcNetwork(channels, height, width, classes, Architecture(hvc)),
+        };
+    }
+
+    /// <summary>The capsule network's shape for an HVC model name (hvc, hvc-small).</summary>
+    public static HvcArchitecture Architecture(string name) => Normalize(name) switch
+    {
+        "hvc" => HvcArchitecture.Paper,
+        "hvc-small" => Small,
+        var other => throw new UserError($"model '{other}' is not a capsule network; capsule models: hvc, hvc-small"),
+    };
+
+    /// <summary>Number of trainable parameters (buffers such as batch-norm running statistics are not counted).</summary>
+    public static long ParameterCount(nn.Module module) => module.parameters().Sum(p => p.numel());
+
+    public static FlopCount FlopsPerImage(string name, int channels, int height, int width, int classes)
+    {
+        string model = Normalize(name);
+        long macs = 0;
+        if (model == "cnn")
+        {
+            int c = channels, h = height, w = width;
+            for (int i = 0; i < PlainCnn.Widths.Count; i++)
+            {
+                macs += 9L * c * PlainCnn.Widths[i] * h * w;
+                c = PlainCnn.Widths[i];
+                if (i % 2 == 1) { h /= 2; w /= 2; }
+            }
+            macs += (long)c * classes;
+            return new FlopCount(2 * macs);
+        }
+        var a = Architecture(model);
+        var (fh, fw) = a.FinalMap(height, width);
+        int inC = channels;
+        for (int i = 0; i < a.Depth; i++)
+        {
+            long outSize = (long)(height - 2 * (i + 1)) * (width - 2 * (i + 1));
+            macs += 9L * inC * a.Width(i) * outSize;
+            inC = a.Width(i);
+        }
+        macs += (long)classes * fh * fw * a.CapsuleDimension;  // HVC: one multiply-add per class, capsule and dimension
+        macs += (long)classes * a.CapsuleDimension;              // capsule lengths (squares summed)
+        return new FlopCount(2 * macs);
+    }
+
+    private static string Normalize(string name)
+    {
+        string n = (name ?? "").Trim().ToLowerInvariant();
+        if (!Names.Contains(n))
+            throw new UserError($"unknown model '{name}'; known models: {string.Join(", ", Names)}");
+        return n;
+    }
+}
