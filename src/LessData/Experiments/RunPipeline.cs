@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using LessData.Augmentation;
+using LessData.Data;
+using LessData.Energy;
+using LessData.Models;
+using LessData.Native;
+using LessData.Selection;
+using LessData.Training;
+
+namespace LessData.Experiments;
+
+/// <summary>
+/// One run, end to end, in the paper's order: collect (load the splits) → select → augment → train (the trainer) →
+/// report (run.json, epochs.csv). The config is validated before any data is touched.
+/// </summary>
+public static class RunPipeline
+{
+    public static RunRecord Run(TrainConfig config, string? outDir, ITrainingObserver observer, CancellationToken cancel,
+        string? checkpointDir = null, string commandLine = "")
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var checkedConfig = Validate(config);
+        TorchRuntime.EnsureLoaded();
+        var options = DataOptions.FromEnvironment(config.DataDir);
+        using var train = DatasetLoader.Load(config.Dataset, "train", options, config.TrainLimit, config.Seed);
+        using var test = DatasetLoader.Load(config.Dataset, "test", options, config.TestLimit, config.Seed);
+        var setup = Prepare(checkedConfig, config, train, test);
+        var meter = EnergyMeters.ForDevice(config.Device, config.DevicePowerWatts);
+        using var measurement = meter.Start();
+        var runObserver = config.TensorBoard && outDir is not null ? new TensorBoardObserver(Path.Combine(outDir, "tensorboard"), observer) : observer;
+        var outcome = Trainer.Run(setup, runObserver, checkpointDir is null ? null : new TrainingCheckpoint(checkpointDir), cancel);
+        var energy = measurement.Stop();
+        var totals = new RunTotals(
+            outcome.Epochs.Count == 0 ? 0 : outcome.Epochs[^1].Evaluations,
+            outcome.TrainSeconds,
+            stopwatch.Elapsed.TotalSeconds,
+            outcome.Epochs.Count == 0 ? 0 : outcome.Epochs[^1].Top1,
+            outcome.Epochs.Count == 0 ? 0 : outcome.Epochs.Max(e => e.Top1),
+            energy.Kwh,
+            Carbon.Grams(energy.Kwh, config.CarbonGramsPerKwh),
+            energy.Source);
+        var record = new RunRecord(config, ProvenanceCollector.Collect(commandLine), outcome.Epochs, totals);
+        if (outDir is not null) RunOutputs.Write(outDir, record);
+        return record;
+    }
+
+    /// <summary>Parses every spec in the config so a typo fails before minutes of loading and training.</summary>
+    public static (ISchedule Schedule, ISelector Selector, SubsetPolicy Policy) Validate(TrainConfig config)
+    {
+        var schedule = ScheduleParser.Parse(config.Schedule);
+        var selector = SelectorParser.Parse(config.Selector);
+        var policy = ScheduleParser.ParsePolicy(config.Subset) ?? schedule.DefaultPolicy;
+        if (config.Epochs < 1) throw new UserError($"--epochs must be at least 1 (got {config.Epochs})");
+        if (config.BatchSize < 2) throw new UserError($"--batch-size must be at least 2 (got {config.BatchSize}); batch-norm needs two images");
+        if (config.Device is not ("cpu" or "cuda")) throw new UserError($"--device must be cpu or cuda (got '{config.Device}')");
+        if (config.Device == "cuda") throw new UserError("--device cuda needs the CUDA build (dotnet build -p:LessDataBackend=cuda), which this machine's package mirror cannot restore; use --device cpu");
+        if (config.Threads < 0) throw new UserError($"--threads must be 0 (libtorch default) or more (got {config.Threads})");
+        return (schedule, selector, policy);
+    }
+
+    private static TrainingSetup Prepare((ISchedule Schedule, ISelector Selector, SubsetPolicy Policy) specs, TrainConfig config, ImageDataset train, ImageDataset test)
+    {
+        var transform = AugmentationFactory.For(config.Dataset, config.Augment, train.Channels, train.Height, train.Width);
+        var (c, h, w) = transform.OutputShape;
+        ModelFactory.Create(config.Model, c, h, w, train.ClassCount).Dispose(); // fail fast on a model that cannot fit
+        return new TrainingSetup(config, train, test, transform, specs.Schedule, specs.Selector, specs.Policy,
+            () => ModelFactory.Create(config.Model, c, h, w, train.ClassCount));
+    }
+}

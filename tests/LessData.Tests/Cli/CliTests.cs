@@ -1,0 +1,107 @@
+using System.CommandLine;
+using LessData.Cli;
+using LessData.Tests.Data;
+
+namespace LessData.Tests.Cli;
+
+public sealed class CliTests : IDisposable
+{
+    private readonly DataFixtures _fx = new();
+
+    public void Dispose() => _fx.Dispose();
+
+    private static (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        var root = new RootCommand { TrainCommand.Create(), CompareCommand.Create(), DemoCommand.Create(), DatasetsCommand.Create() };
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int exit = CliRunner.Invoke(root, args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Theory]
+    [InlineData("step:1.5@0.5", "fraction must be in (0, 1]")]
+    [InlineData("cut:0", "whole number")]
+    [InlineData("bogus", "unknown schedule")]
+    public void Train_InvalidSchedule_OneLineErrorAndExit2(string schedule, string message)
+    {
+        var (exit, _, err) = Run("train", "--schedule", schedule, "--epochs", "1");
+
+        exit.Should().Be(2);
+        err.Should().Contain(message);
+        err.Should().NotContain("   at ", "no stack trace");
+        err.Trim().Split('\n').Should().HaveCount(1);
+    }
+
+    [Fact]
+    public void Train_TruncatedIdxFile_OneLineErrorNamingTheFile()
+    {
+        // Given a data dir whose training images are cut short
+        var folder = _fx.WriteIdxSet(_fx.Folder("mnist"));
+        var images = Path.Combine(folder, "train-images-idx3-ubyte");
+        File.WriteAllBytes(images, File.ReadAllBytes(images)[..2000]);
+
+        // When training on it
+        var (exit, _, err) = Run("train", "--dataset", "mnist", "--data-dir", _fx.Root, "--epochs", "1", "--model", "cnn", "--out", Path.Combine(_fx.Root, "out"));
+
+        // Then one line names the file and the problem
+        exit.Should().Be(2);
+        err.Trim().Split('\n').Should().ContainSingle().Which.Should().Contain(images).And.Contain("truncated");
+    }
+
+    [Theory]
+    [InlineData("--epochs", "0", "--epochs must be at least 1")]
+    [InlineData("--subset", "sometimes", "--subset must be")]
+    [InlineData("--model", "resnet", "unknown model")]
+    [InlineData("--dataset", "imagenet", "unknown dataset")]
+    [InlineData("--device", "tpu", "--device must be cpu or cuda")]
+    public void Train_BadOption_ExplainsAndExits2(string option, string value, string message)
+    {
+        var (exit, _, err) = Run("train", option, value, "--data-dir", _fx.Root);
+
+        exit.Should().Be(2);
+        err.Should().Contain(message);
+    }
+
+    [Fact]
+    public void Train_NonNumericEpochs_IsAParseErrorNotACrash()
+    {
+        var (exit, _, err) = Run("train", "--epochs", "many");
+
+        exit.Should().Be(2);
+        err.Should().Contain("many");
+    }
+
+    [Theory]
+    [InlineData("train")]
+    [InlineData("compare")]
+    [InlineData("demo")]
+    [InlineData("datasets")]
+    public void Help_WorksOnEveryCommand(string command)
+    {
+        var (exit, output, _) = Run(command, "--help");
+
+        exit.Should().Be(0);
+        output.Should().Contain("Usage:").And.Contain(command);
+    }
+
+    [Fact]
+    public void Train_TinyRunOnFixture_WritesRunJsonWithStepFormulaEvaluations()
+    {
+        // Given a 12-image MNIST-format folder
+        _fx.WriteIdxSet(_fx.Folder("mnist"), n: 40, m: 10);
+        var outDir = Path.Combine(_fx.Root, "run");
+
+        // When a 4-epoch Data Step run trains on it
+        var (exit, _, err) = Run("train", "--dataset", "mnist", "--data-dir", _fx.Root, "--schedule", "step:0.25@0.5", "--epochs", "4",
+            "--model", "cnn", "--batch-size", "8", "--threads", "1", "--out", outDir);
+
+        // Then run.json holds the Step formula's evaluations: 2 epochs × 10 + 2 × 40
+        exit.Should().Be(0, err);
+        var record = LessData.Experiments.RunOutputs.Read(outDir);
+        record.Totals.Evaluations.Should().Be(2 * 10 + 2 * 40);
+        record.Epochs.Should().HaveCount(4);
+        record.Config.Schedule.Should().Be("step:0.25@0.5");
+        File.Exists(Path.Combine(outDir, "epochs.csv")).Should().BeTrue();
+    }
+}

@@ -1,0 +1,123 @@
+using LessData.Augmentation;
+using LessData.Experiments;
+using LessData.Models;
+using LessData.Native;
+using LessData.Selection;
+using LessData.Training;
+using TorchSharp;
+
+namespace LessData.Tests.Training;
+
+public sealed class TrainerTests : IDisposable
+{
+    private readonly LessData.Data.ImageDataset _train;
+    private readonly LessData.Data.ImageDataset _test;
+
+    public TrainerTests()
+    {
+        TorchRuntime.EnsureLoaded();
+        torch.set_num_threads(1);
+        _train = SyntheticData.Make(240, seed: 1);
+        _test = SyntheticData.Make(80, seed: 2, "test");
+    }
+
+    public void Dispose()
+    {
+        _train.Dispose();
+        _test.Dispose();
+    }
+
+    private TrainingSetup Setup(string schedule, int epochs, string model = "cnn", bool augment = false)
+    {
+        var config = new TrainConfig { Dataset = "mnist", Schedule = schedule, Model = model, Epochs = epochs, BatchSize = 32, Seed = 3, Augment = augment, LearningRate = 0.003 };
+        var s = ScheduleParser.Parse(schedule);
+        return new TrainingSetup(config, _train, _test, AugmentationFactory.For("mnist", augment, 1, 28, 28), s, new RandomSelector(), s.DefaultPolicy,
+            () => ModelFactory.Create(model, 1, 28, 28, 4));
+    }
+
+    private sealed class Recorder : ITrainingObserver
+    {
+        public List<long> LiveTensors { get; } = [];
+        public void EpochFinished(EpochRecord record, int totalEpochs) => LiveTensors.Add(torch.Tensor.TotalCount);
+    }
+
+    [Fact]
+    public void Train_TinySyntheticSet_LearnsWellAboveChance()
+    {
+        // Given a 4-class toy set (chance = 25%)
+        var outcome = Trainer.Run(Setup("full", 6), NullObserver.Instance, null, CancellationToken.None);
+
+        // Then the weight average classifies the held-out images well
+        outcome.Epochs[^1].Top1.Should().BeGreaterThan(0.8);
+        outcome.Epochs[^1].TrainLoss.Should().BeLessThan(outcome.Epochs[0].TrainLoss);
+    }
+
+    [Theory]
+    [InlineData("step:0.25@0.5")]
+    [InlineData("increment:0.25")]
+    [InlineData("cut:3")]
+    public void Train_CountedEvaluations_EqualTheMethodsFormula(string schedule)
+    {
+        var setup = Setup(schedule, 4);
+
+        var outcome = Trainer.Run(setup, NullObserver.Instance, null, CancellationToken.None);
+
+        outcome.Epochs[^1].Evaluations.Should().Be(setup.Schedule.PredictedEvaluations(4, _train.Count));
+        outcome.Epochs.Select(e => e.Images).Should().Equal(Enumerable.Range(0, 4).Select(e => setup.Schedule.ImagesAt(e, 4, _train.Count)));
+    }
+
+    [Fact]
+    public void Train_SameSeedTwice_GivesIdenticalMetrics()
+    {
+        var a = Trainer.Run(Setup("step:0.5@0.5", 3, augment: true), NullObserver.Instance, null, CancellationToken.None);
+        var b = Trainer.Run(Setup("step:0.5@0.5", 3, augment: true), NullObserver.Instance, null, CancellationToken.None);
+
+        a.Epochs.Select(e => (e.Top1, e.TrainLoss)).Should().Equal(b.Epochs.Select(e => (e.Top1, e.TrainLoss)));
+    }
+
+    [Fact]
+    public void Train_LiveTensorCount_StaysFlatAcrossEpochs()
+    {
+        // Given an observer that counts live native tensors after each epoch
+        var recorder = new Recorder();
+
+        Trainer.Run(Setup("full", 5, augment: true), recorder, null, CancellationToken.None);
+
+        // Then nothing accumulates from epoch to epoch (the first epoch may allocate optimizer state)
+        recorder.LiveTensors.Skip(1).Should().AllBeEquivalentTo(recorder.LiveTensors[1]);
+    }
+
+    [Fact]
+    public void Train_ResumedFromCheckpoint_MatchesAnUninterruptedRun()
+    {
+        var dir = Directory.CreateTempSubdirectory("lessdata-ckpt-").FullName;
+        try
+        {
+            // Given an uninterrupted 4-epoch run
+            var straight = Trainer.Run(Setup("increment:0.5", 4), NullObserver.Instance, null, CancellationToken.None);
+
+            // When a run is stopped after epoch 2 and resumed from its checkpoint
+            using var cancel = new CancellationTokenSource();
+            var stopper = new StopAfter(2, cancel);
+            var act = () => Trainer.Run(Setup("increment:0.5", 4), stopper, new TrainingCheckpoint(dir), cancel.Token);
+            act.Should().Throw<OperationCanceledException>();
+            var resumed = Trainer.Run(Setup("increment:0.5", 4), NullObserver.Instance, new TrainingCheckpoint(dir), CancellationToken.None);
+
+            // Then it continues exactly where it stopped
+            resumed.Epochs.Select(e => (e.Images, e.Evaluations, e.TrainLoss, e.Top1))
+                .Should().Equal(straight.Epochs.Select(e => (e.Images, e.Evaluations, e.TrainLoss, e.Top1)));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    private sealed class StopAfter(int epochs, CancellationTokenSource cancel) : ITrainingObserver
+    {
+        public void EpochFinished(EpochRecord record, int totalEpochs)
+        {
+            if (record.Epoch == epochs) cancel.Cancel();
+        }
+    }
+}
