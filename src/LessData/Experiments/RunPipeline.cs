@@ -27,7 +27,7 @@ public static class RunPipeline
         var setup = Prepare(checkedConfig, config, train, test);
         var meter = EnergyMeters.ForDevice(config.Device, config.DevicePowerWatts);
         using var measurement = meter.Start();
-        var runObserver = config.TensorBoard && outDir is not null ? new TensorBoardObserver(Path.Combine(outDir, "tensorboard"), observer) : observer;
+        ITrainingObserver runObserver = config.TensorBoard && outDir is not null ? new TensorBoardObserver(Path.Combine(outDir, "tensorboard"), observer) : observer;
         var outcome = Trainer.Run(setup, runObserver, checkpointDir is null ? null : new TrainingCheckpoint(checkpointDir), cancel);
         var energy = measurement.Stop();
         var totals = new RunTotals(

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using System.Globalization;
+using LessData.Experiments;
+using LessData.Selection;
+using Spectre.Console;
+
+namespace LessData.Cli;
+
+/// <summary>`lessdata sweep`: run a plan × trials × datasets into a SQLite store; resumable and safe to run twice at once.</summary>
+public static class SweepCommand
+{
+    public static Command Create()
+    {
+        var plan = new Option<string>("--plan") { Description = $"{string.Join(" | ", SweepPlans.Names)} | a plan file (JSON)", Required = true };
+        var profile = new Option<string>("--profile") { Description = "paper (hvc, 300 epochs, full data) | cpu (hvc-small, sized for 2 CPU cores)", DefaultValueFactory = _ => "cpu" };
+        var datasets = new Option<string[]>("--dataset") { Description = "One or more datasets", DefaultValueFactory = _ => ["fashion-mnist"], AllowMultipleArgumentsPerToken = true };
+        var trials = new Option<int>("--trials") { Description = "Trials per cell (seed of trial t = --seed + t)", DefaultValueFactory = _ => 3 };
+        var seed = new Option<int>("--seed") { Description = "Base seed", DefaultValueFactory = _ => 1 };
+        var store = new Option<string>("--store") { Description = "SQLite results store", DefaultValueFactory = _ => "runs.db" };
+        var epochs = new Option<int?>("--epochs") { Description = "Override the profile's epochs" };
+        var trainLimit = new Option<int?>("--train-limit") { Description = "Override the profile's training subset" };
+        var testLimit = new Option<int?>("--test-limit") { Description = "Override the profile's test subset" };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Folder holding the datasets" };
+        var selector = new Option<string?>("--selector") { Description = "Selector for every cell without its own" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print the expanded plan, seeds and expected cost; run nothing" };
+        var retryFailed = new Option<bool>("--retry-failed") { Description = "Put failed runs back to pending first" };
+        var command = new Command("sweep", "Run a plan of experiments × trials into a results store (resumable)")
+        { plan, profile, datasets, trials, seed, store, epochs, trainLimit, testLimit, dataDir, selector, dryRun, retryFailed };
+        command.SetAction(parse =>
+        {
+            var cells = SweepPlans.WithBaseline(SweepPlans.Get(parse.GetValue(plan)!));
+            var profileName = parse.GetValue(profile)!;
+            var planned = new List<PlannedRun>();
+            foreach (var dataset in parse.GetValue(datasets)!)
+            {
+                var p = SweepProfiles.Get(profileName);
+                var config = p with
+                {
+                    Dataset = dataset,
+                    DataDir = parse.GetValue(dataDir),
+                    Epochs = parse.GetValue(epochs) ?? p.Epochs,
+                    TrainLimit = parse.GetValue(trainLimit) ?? p.TrainLimit,
+                    TestLimit = parse.GetValue(testLimit) ?? p.TestLimit,
+                    Selector = parse.GetValue(selector) ?? p.Selector,
+                };
+                planned.AddRange(PlannedRun.Expand(parse.GetValue(plan)!, cells, profileName, config, parse.GetValue(trials), parse.GetValue(seed)));
+            }
+            foreach (var run in planned) RunPipeline.Validate(run.Config);
+            if (parse.GetValue(dryRun)) return DryRun(planned);
+
+            using var runs = new RunStore(parse.GetValue(store)!);
+            if (parse.GetValue(retryFailed)) Console.WriteLine($"{runs.RetryFailed()} failed runs put back to pending");
+            using var stop = new CancellationTokenSource();
+            Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+            var final = SweepRunner.Run(runs, planned,
+                (config, checkpoints, heartbeat, cancel) => ProgressDisplay.Run(RunNames.For(config), observer =>
+                    RunPipeline.Run(config, null, new LessData.Training.ObserverPair(observer, heartbeat), cancel, checkpoints, CommandLine.Current())),
+                p => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"sweep: {p.Completed}/{p.Total} runs done{(p.HeldByOthers > 0 ? $", {p.HeldByOthers} running elsewhere" : "")}{(p.Eta is { } eta ? $", ETA {eta:hh\\:mm\\:ss}" : "")}{(p.Current is { } c ? $" — now {c}" : "")}")),
+                stop.Token);
+            var counts = runs.Counts(planned.Select(p => p.Key));
+            Console.WriteLine($"sweep finished: {counts[RunStatus.Completed]} completed, {counts[RunStatus.Failed]} failed, {counts[RunStatus.Running]} running elsewhere, {counts[RunStatus.Pending]} pending; store {runs.Path}");
+            return counts[RunStatus.Failed] > 0 ? 1 : 0;
+        });
+        return command;
+    }
+
+    private static int DryRun(IReadOnlyList<PlannedRun> planned)
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("dataset", "cell", "spec", "trials", "seeds", "epochs", "images", "expected evaluations / run", "cost vs baseline");
+        foreach (var group in planned.GroupBy(p => (p.Dataset, p.ExperimentId, p.Spec)))
+        {
+            var c = group.First().Config;
+            int n = DatasetSizes.Train(c.Dataset, c.TrainLimit);
+            long evaluations = ScheduleParser.Parse(c.Schedule).PredictedEvaluations(c.Epochs, n);
+            double baseline = (double)c.Epochs * n;
+            table.AddRow(group.Key.Dataset, group.Key.ExperimentId, group.Key.Spec, group.Count().ToString(CultureInfo.InvariantCulture),
+                string.Join(",", group.Select(g => g.Seed)), c.Epochs.ToString(CultureInfo.InvariantCulture), n.ToString(CultureInfo.InvariantCulture),
+                evaluations.ToString("N0", CultureInfo.InvariantCulture), (evaluations / baseline).ToString("P1", CultureInfo.InvariantCulture));
+        }
+        AnsiConsole.Write(table);
+        Console.WriteLine($"{planned.Count} runs; nothing was run (--dry-run).");
+        return 0;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using LessData.Experiments;
+
+namespace LessData.Reports;
+
+/// <summary>
+/// `lessdata report`: for each (dataset, profile) in a store, the paper-style table and four plots; written as
+/// report.md, a self-contained report.html (plots embedded), runs.csv and epochs.csv. Runs that are missing, failed
+/// or still running are shown as such.
+/// </summary>
+public static class ReportBuilder
+{
+    public static IReadOnlyList<string> Write(IReadOnlyList<SweepRun> runs, string outDir, string command)
+    {
+        if (runs.Count == 0) throw new UserError("the store has no runs; run 'lessdata sweep' first");
+        Directory.CreateDirectory(outDir);
+        var rows = ReportTable.Build(runs);
+        var md = new StringBuilder($"# LessData report\n\nReproduce with: `{command}`\n\n");
+        var html = new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\"><title>LessData report</title><style>body{font-family:sans-serif;max-width:1100px;margin:2em auto}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 6px;text-align:right}td:nth-child(-n+3){text-align:left}img{max-width:100%}</style></head><body>");
+        html.Append($"<h1>LessData report</h1><p>Reproduce with: <code>{WebUtility.HtmlEncode(command)}</code></p>");
+        var written = new List<string>();
+        var groups = runs.GroupBy(r => (r.Dataset, r.Profile)).OrderBy(g => g.Key.Dataset).ThenBy(g => g.Key.Profile).ToList();
+        foreach (var group in groups)
+        {
+            var prefix = groups.Count == 1 ? "" : $"{group.Key.Dataset}-{group.Key.Profile}-";
+            var groupRows = rows.Where(r => r.Dataset == group.Key.Dataset && r.Profile == group.Key.Profile).ToList();
+            var plots = ReportPlots.Write(outDir, prefix, group.ToList(), groupRows);
+            written.AddRange(plots);
+            var title = $"{group.Key.Dataset}, profile {group.Key.Profile}";
+            md.Append($"## {title}\n\n").Append(ReportMarkdown.Table(groupRows)).Append('\n');
+            foreach (var plot in plots) md.Append($"![{Path.GetFileNameWithoutExtension(plot)}]({Path.GetFileName(plot)})\n\n");
+            html.Append($"<h2>{WebUtility.HtmlEncode(title)}</h2>").Append(HtmlTable(groupRows));
+            foreach (var plot in plots)
+                html.Append($"<p><img alt=\"{Path.GetFileNameWithoutExtension(plot)}\" src=\"data:image/png;base64,{Convert.ToBase64String(File.ReadAllBytes(plot))}\"></p>");
+        }
+        html.Append("</body></html>");
+        written.Add(WriteText(outDir, "report.md", md.ToString()));
+        written.Add(WriteText(outDir, "report.html", html.ToString()));
+        written.Add(WriteText(outDir, "runs.csv", ReportCsv.Runs(runs)));
+        written.Add(WriteText(outDir, "epochs.csv", ReportCsv.Epochs(runs)));
+        return written;
+    }
+
+    private static string WriteText(string dir, string name, string text)
+    {
+        var path = Path.Combine(dir, name);
+        AtomicFile.WriteAllText(path, text);
+        return path;
+    }
+
+    private static string HtmlTable(IEnumerable<ReportRow> rows)
+    {
+        var sb = new StringBuilder("<table><tr><th>ID</th><th>method</th><th>trials</th><th>evaluations</th><th>Δ evals</th><th>train s</th><th>Δ time</th><th>top-1 %</th><th>Δ top-1</th><th>p</th><th>CO2 g</th><th>CO2 saved</th></tr>");
+        foreach (var r in rows)
+        {
+            string[] cells = [r.Id, r.Spec, ReportFormat.Trials(r), ReportFormat.F(r.Evaluations, "N0"), ReportFormat.Signed(r.EvaluationsDelta, "0.0") + "%",
+                ReportFormat.F(r.TrainSeconds, "F1"), ReportFormat.Signed(r.TimeDelta, "0.0") + "%", $"{ReportFormat.F(r.Top1Mean, "F2")} ± {ReportFormat.F(r.Top1Std, "F2")}",
+                ReportFormat.Signed(r.Top1Delta), ReportFormat.P(r.P), ReportFormat.F(r.Co2Grams, "F3"), ReportFormat.F(r.Co2Saved, "F1") + "%"];
+            sb.Append("<tr>").Append(string.Concat(cells.Select(c => $"<td>{WebUtility.HtmlEncode(c)}</td>"))).Append("</tr>");
+        }
+        return sb.Append("</table>").ToString();
+    }
+}

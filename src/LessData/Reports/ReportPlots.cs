@@ -1,0 +1,112 @@
+using System.Globalization;
+using LessData.Experiments;
+using ScottPlot;
+
+namespace LessData.Reports;
+
+/// <summary>
+/// The report's four PNG plots for one (dataset, profile): data fraction per epoch, test top-1 per epoch (mean with a
+/// min–max band), top-1 vs training time with the Pareto front, and training time vs evaluations with a linear fit.
+/// </summary>
+public static class ReportPlots
+{
+    public const int Width = 900, Height = 560;
+
+    public static IReadOnlyList<string> Write(string outDir, string prefix, IReadOnlyList<SweepRun> runs, IReadOnlyList<ReportRow> rows)
+    {
+        var done = runs.Where(r => r.Status == RunStatus.Completed && r.Record is not null).ToList();
+        var cells = done.GroupBy(r => r.ExperimentId).OrderBy(g => ReportTable.Rank(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        return
+        [
+            Save(Fraction(cells), outDir, prefix + "fraction.png"),
+            Save(Top1PerEpoch(cells), outDir, prefix + "top1-per-epoch.png"),
+            Save(Top1VsTime(rows.Where(r => r.Completed > 0).ToList()), outDir, prefix + "top1-vs-time.png"),
+            Save(TimeVsEvaluations(done), outDir, prefix + "time-vs-evaluations.png"),
+        ];
+    }
+
+    private static string Save(Plot plot, string dir, string name)
+    {
+        var path = Path.Combine(dir, name);
+        plot.SavePng(path, Width, Height);
+        return path;
+    }
+
+    private static Plot Fraction(IEnumerable<IGrouping<string, SweepRun>> cells)
+    {
+        var plot = new Plot();
+        foreach (var cell in cells)
+        {
+            var epochs = cell.First().Record!.Epochs;
+            var line = plot.Add.ScatterLine(epochs.Select(e => (double)e.Epoch).ToArray(), epochs.Select(e => e.Fraction * 100).ToArray());
+            line.LegendText = $"{cell.Key} {cell.First().Spec}";
+        }
+        Label(plot, "Data fraction per epoch", "epoch", "% of training set");
+        return plot;
+    }
+
+    private static Plot Top1PerEpoch(IEnumerable<IGrouping<string, SweepRun>> cells)
+    {
+        var plot = new Plot();
+        foreach (var cell in cells)
+        {
+            var series = cell.Select(r => r.Record!.Epochs).ToList();
+            int n = series.Min(s => s.Count);
+            var xs = Enumerable.Range(1, n).Select(e => (double)e).ToArray();
+            var values = Enumerable.Range(0, n).Select(e => series.Select(s => s[e].Top1 * 100).ToList()).ToList();
+            if (series.Count > 1)
+            {
+                var band = plot.Add.FillY(xs, values.Select(v => v.Min()).ToArray(), values.Select(v => v.Max()).ToArray());
+                band.FillStyle.Color = band.FillStyle.Color.WithAlpha(40);
+                band.LineStyle.Width = 0;
+            }
+            var line = plot.Add.ScatterLine(xs, values.Select(v => v.Average()).ToArray());
+            line.LegendText = cell.Key;
+        }
+        Label(plot, "Test top-1 per epoch (mean over trials, band = min–max)", "epoch", "top-1 %");
+        return plot;
+    }
+
+    private static Plot Top1VsTime(IReadOnlyList<ReportRow> rows)
+    {
+        var plot = new Plot();
+        var points = rows.Select(r => (r.TrainSeconds, r.Top1Mean)).ToList();
+        var front = ParetoFront.Indices(points).OrderBy(i => points[i].TrainSeconds).ToList();
+        plot.Add.Markers(points.Select(p => p.TrainSeconds).ToArray(), points.Select(p => p.Top1Mean).ToArray(), MarkerShape.FilledCircle, 7);
+        for (int i = 0; i < rows.Count; i++) plot.Add.Text(rows[i].Id, points[i].TrainSeconds, points[i].Top1Mean);
+        if (front.Count > 0)
+        {
+            var line = plot.Add.ScatterLine(front.Select(i => points[i].TrainSeconds).ToArray(), front.Select(i => points[i].Top1Mean).ToArray());
+            line.LegendText = "Pareto front";
+            line.LineStyle.Pattern = LinePattern.Dashed;
+        }
+        Label(plot, "Top-1 vs training time (mean per experiment)", "training seconds", "top-1 %");
+        return plot;
+    }
+
+    private static Plot TimeVsEvaluations(IReadOnlyList<SweepRun> runs)
+    {
+        var plot = new Plot();
+        var xs = runs.Select(r => (double)r.Record!.Totals.Evaluations).ToArray();
+        var ys = runs.Select(r => r.Record!.Totals.TrainSeconds).ToArray();
+        var fit = LinearFit.Of(xs, ys);
+        var points = plot.Add.Markers(xs, ys, MarkerShape.FilledCircle, 6);
+        points.LegendText = "runs";
+        if (!double.IsNaN(fit.Slope))
+        {
+            double lo = xs.Min(), hi = xs.Max();
+            var line = plot.Add.Line(lo, fit.Intercept + fit.Slope * lo, hi, fit.Intercept + fit.Slope * hi);
+            line.LegendText = string.Create(CultureInfo.InvariantCulture, $"fit: {fit.Slope * 1e6:F1} s per 10⁶ images + {fit.Intercept:F1} s, R² = {fit.RSquared:F3}");
+        }
+        Label(plot, string.Create(CultureInfo.InvariantCulture, $"Training time vs evaluations (R² = {fit.RSquared:F3})"), "evaluations (images trained on)", "training seconds");
+        return plot;
+    }
+
+    private static void Label(Plot plot, string title, string x, string y)
+    {
+        plot.Title(title);
+        plot.XLabel(x);
+        plot.YLabel(y);
+        plot.ShowLegend(Alignment.LowerRight);
+    }
+}

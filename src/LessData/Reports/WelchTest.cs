@@ -1,0 +1,20 @@
+namespace LessData.Reports;
+
+/// <summary>Welch's unequal-variance t-test: t, Welch–Satterthwaite degrees of freedom, two-sided p-value.</summary>
+public sealed record WelchResult(double T, double DegreesOfFreedom, double P);
+
+public static class WelchTest
+{
+    /// <summary>NaN p when either sample has fewer than two values or both variances are zero.</summary>
+    public static WelchResult Compare(IReadOnlyList<double> a, IReadOnlyList<double> b)
+    {
+        if (a.Count < 2 || b.Count < 2) return new WelchResult(double.NaN, double.NaN, double.NaN);
+        double va = Math.Pow(Statistics.SampleStd(a), 2) / a.Count;
+        double vb = Math.Pow(Statistics.SampleStd(b), 2) / b.Count;
+        if (va + vb == 0) return new WelchResult(double.NaN, double.NaN, double.NaN);
+        double t = (Statistics.Mean(a) - Statistics.Mean(b)) / Math.Sqrt(va + vb);
+        double df = (va + vb) * (va + vb) / (va * va / (a.Count - 1) + vb * vb / (b.Count - 1));
+        double p = SpecialFunctions.RegularizedBeta(df / (df + t * t), df / 2, 0.5);
+        return new WelchResult(t, df, p);
+    }
+}

@@ -1,0 +1,25 @@
+using LessData.Experiments;
+
+namespace LessData.Training;
+
+/// <summary>Forwards every callback to two observers (e.g. a progress display and a sweep heartbeat).</summary>
+public sealed class ObserverPair(ITrainingObserver first, ITrainingObserver second) : ITrainingObserver
+{
+    public void EpochStarted(int epoch, int totalEpochs, int images)
+    {
+        first.EpochStarted(epoch, totalEpochs, images);
+        second.EpochStarted(epoch, totalEpochs, images);
+    }
+
+    public void BatchDone(int epoch, int imagesDone, int imagesTotal, double epochSeconds)
+    {
+        first.BatchDone(epoch, imagesDone, imagesTotal, epochSeconds);
+        second.BatchDone(epoch, imagesDone, imagesTotal, epochSeconds);
+    }
+
+    public void EpochFinished(EpochRecord record, int totalEpochs)
+    {
+        first.EpochFinished(record, totalEpochs);
+        second.EpochFinished(record, totalEpochs);
+    }
+}
