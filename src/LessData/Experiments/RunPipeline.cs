@@ -50,6 +50,7 @@ public static class RunPipeline
         var schedule = ScheduleParser.Parse(config.Schedule);
         var selector = SelectorParser.Parse(config.Selector);
         var policy = ScheduleParser.ParsePolicy(config.Subset) ?? schedule.DefaultPolicy;
+        ModelFactory.Check(config.Model);
         if (config.Epochs < 1) throw new UserError($"--epochs must be at least 1 (got {config.Epochs})");
         if (config.BatchSize < 2) throw new UserError($"--batch-size must be at least 2 (got {config.BatchSize}); batch-norm needs two images");
         if (config.Device is not ("cpu" or "cuda")) throw new UserError($"--device must be cpu or cuda (got '{config.Device}')");

@@ -71,6 +71,9 @@ public static class ModelFactory
         return new FlopCount(2 * macs);
     }
 
+    /// <summary>Throws the user-facing error for an unknown model name; returns the canonical name.</summary>
+    public static string Check(string name) => Normalize(name);
+
     private static string Normalize(string name)
     {
         string n = (name ?? "").Trim().ToLowerInvariant();

@@ -1,0 +1,104 @@
+using System.Globalization;
+using LessData;
+using LessData.Experiments;
+using LessData.Reports;
+using LessData.Training;
+using SkiaSharp;
+
+namespace LessData.Tests.Reports;
+
+public sealed class ReportBuilderTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("lessdata-report-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static SweepRun Run(string id, string spec, int trial, long evaluations, double seconds, double top1, RunStatus status = RunStatus.Completed)
+    {
+        var epochs = Enumerable.Range(1, 3).Select(e => new EpochRecord(e, e == 1 && spec != "full" ? 0.5 : 1, 10, evaluations * e / 3, 1.0 / e, top1 - (3 - e) * 0.05, seconds / 3, 0.001)).ToList();
+        var record = new RunRecord(new TrainConfig { Schedule = spec, Seed = 1 + trial }, new Provenance("x", new Dictionary<string, string>(), "m", "c"), epochs,
+            new RunTotals(evaluations, seconds, seconds + 2, top1, top1, seconds * 65 / 3.6e6, seconds * 65 / 3.6e6 * 475, "model:65W"));
+        return new SweepRun("paper-step", "cpu", "fashion-mnist", id, spec, trial, 1 + trial, status, status == RunStatus.Completed ? record : null,
+            status == RunStatus.Failed ? "boom" : null);
+    }
+
+    /// <summary>Baseline + E2 + C5 × 3 trials, plus a failed and a pending run of C5.</summary>
+    private static List<SweepRun> Fixture() =>
+    [
+        Run("Baseline", "full", 0, 1000, 100, 0.912), Run("Baseline", "full", 1, 1000, 102, 0.908), Run("Baseline", "full", 2, 1000, 98, 0.915),
+        Run("E2", "step:0.25@0.5", 0, 625, 63, 0.899), Run("E2", "step:0.25@0.5", 1, 625, 64, 0.901), Run("E2", "step:0.25@0.5", 2, 625, 62, 0.906),
+        Run("C5", "cut:5", 0, 600, 61, 0.90), Run("C5", "cut:5", 1, 600, 60, 0.89),
+        Run("C5", "cut:5", 2, 0, 0, 0, RunStatus.Failed), Run("C5", "cut:5", 3, 0, 0, 0, RunStatus.Pending),
+    ];
+
+    [Fact]
+    public void Table_ValuesMatchHandComputation()
+    {
+        var rows = ReportTable.Build(Fixture());
+
+        rows.Select(r => r.Id).Should().Equal("Baseline", "E2", "C5");
+        var e2 = rows[1];
+        e2.Completed.Should().Be(3);
+        e2.EvaluationsDelta.Should().BeApproximately(-37.5, 1e-9);
+        e2.TimeDelta.Should().BeApproximately((63.0 / 100 - 1) * 100, 1e-9);
+        e2.Top1Mean.Should().BeApproximately((89.9 + 90.1 + 90.6) / 3, 1e-9);
+        e2.Top1Delta.Should().BeApproximately((89.9 + 90.1 + 90.6) / 3 - (91.2 + 90.8 + 91.5) / 3, 1e-9);
+        e2.P.Should().BeApproximately(WelchReference.FixtureE2P, 1e-9);
+        e2.Co2Saved.Should().BeApproximately(37, 1e-9);
+        var c5 = rows[2];
+        (c5.Completed, c5.Failed, c5.Pending).Should().Be((2, 1, 1));
+        ReportFormat.Trials(c5).Should().Be("2 (1 pending, 1 failed)");
+    }
+
+    [Fact]
+    public void Write_ProducesReportFilesAndRealPlots()
+    {
+        var written = ReportBuilder.Write(Fixture(), _dir, "./lessdata report --store s.db");
+
+        written.Select(Path.GetFileName).Should().BeEquivalentTo(["fraction.png", "top1-per-epoch.png", "top1-vs-time.png", "time-vs-evaluations.png", "report.md", "report.html", "runs.csv", "epochs.csv"]);
+        foreach (var png in written.Where(p => p.EndsWith(".png")))
+        {
+            using var bitmap = SKBitmap.Decode(png);
+            bitmap.Width.Should().Be(ReportPlots.Width);
+            bitmap.Pixels.Distinct().Count().Should().BeGreaterThan(20, $"{Path.GetFileName(png)} should show more than a blank canvas");
+        }
+        var html = File.ReadAllText(Path.Combine(_dir, "report.html"));
+        html.Should().Contain("data:image/png;base64,").And.NotContain("http://").And.NotContain("https://");
+        File.ReadAllText(Path.Combine(_dir, "report.md")).Should().Contain("./lessdata report --store s.db").And.Contain("| E2 |").And.Contain("1 failed");
+    }
+
+    [Fact]
+    public void RunsCsv_KeepsEveryRunIncludingFailedAndPending()
+    {
+        ReportBuilder.Write(Fixture(), _dir, "cmd");
+        var lines = File.ReadAllLines(Path.Combine(_dir, "runs.csv"));
+
+        lines.Should().HaveCount(1 + 10);
+        lines.Count(l => l.Contains(",failed,")).Should().Be(1);
+        lines.Count(l => l.Contains(",pending,")).Should().Be(1);
+        File.ReadAllLines(Path.Combine(_dir, "epochs.csv")).Should().HaveCount(1 + 8 * 3);
+    }
+
+    [Fact]
+    public void Markdown_IsInvariantUnderGermanCulture()
+    {
+        var previous = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = new CultureInfo("de-DE");
+            ReportMarkdown.Table(ReportTable.Build(Fixture())).Should().Contain("91.17 ±").And.NotContain("91,17");
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [Fact]
+    public void Write_EmptyStore_ExplainsWhatToDo()
+    {
+        var act = () => ReportBuilder.Write([], _dir, "cmd");
+
+        act.Should().Throw<UserError>().Which.Message.Should().Contain("lessdata sweep");
+    }
+}
