@@ -7,8 +7,10 @@ public static class RunNames
 {
     public static string For(TrainConfig c)
     {
-        var schedule = new string(c.Schedule.Select(ch => char.IsLetterOrDigit(ch) || ch == '.' ? ch : '_').ToArray());
-        var selector = c.Selector == "random" ? "" : "-" + c.Selector;
+        var schedule = Safe(c.Schedule);
+        var selector = c.Selector == "random" ? "" : "-" + Safe(c.Selector);
         return $"{c.Dataset}-{schedule}{selector}-s{c.Seed}";
     }
+
+    private static string Safe(string text) => new(text.Select(ch => char.IsLetterOrDigit(ch) || ch == '.' ? ch : '_').ToArray());
 }

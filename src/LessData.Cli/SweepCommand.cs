@@ -72,11 +72,12 @@ public static class SweepCommand
         {
             var c = group.First().Config;
             int n = DatasetSizes.Train(c.Dataset, c.TrainLimit);
-            long evaluations = ScheduleParser.Parse(c.Schedule).PredictedEvaluations(c.Epochs, n);
+            long? evaluations = PlannedRun.ExpectedEvaluations(c, n);
             double baseline = (double)c.Epochs * n;
             table.AddRow(group.Key.Dataset, group.Key.ExperimentId, group.Key.Spec, group.Count().ToString(CultureInfo.InvariantCulture),
                 string.Join(",", group.Select(g => g.Seed)), c.Epochs.ToString(CultureInfo.InvariantCulture), n.ToString(CultureInfo.InvariantCulture),
-                evaluations.ToString("N0", CultureInfo.InvariantCulture), (evaluations / baseline).ToString("P1", CultureInfo.InvariantCulture));
+                evaluations is { } e ? e.ToString("N0", CultureInfo.InvariantCulture) : "≤ " + (c.Epochs * (long)n).ToString("N0", CultureInfo.InvariantCulture) + " (set by the losses)",
+                evaluations is { } f ? (f / baseline).ToString("P1", CultureInfo.InvariantCulture) : "≤ 100 %");
         }
         AnsiConsole.Write(table);
         Console.WriteLine($"{planned.Count} runs; nothing was run (--dry-run).");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LessData.Selection;
 using LessData.Training;
 
 namespace LessData.Cli;
@@ -11,7 +12,9 @@ public sealed class TrainOptions
     public Option<string> Dataset { get; } = new("--dataset") { Description = "mnist | fashion-mnist | cifar10 | smallnorb", DefaultValueFactory = _ => s_defaults.Dataset };
     public Option<string?> DataDir { get; } = new("--data-dir") { Description = "Folder holding the dataset (else $LESSDATA_DATA, the user cache, system locations, then download)" };
     public Option<string> Schedule { get; } = new("--schedule") { Description = "full | step:F@P | step:E1..E9 | increment:F | cut:N", DefaultValueFactory = _ => s_defaults.Schedule };
-    public Option<string> Selector { get; } = new("--selector") { Description = "Which images fill the budget: random | loss | infobatch", DefaultValueFactory = _ => s_defaults.Selector };
+    public Option<string> Selector { get; } = new("--selector") { Description = "Which images fill the budget: " + SelectorParser.Forms, DefaultValueFactory = _ => s_defaults.Selector };
+    public Option<bool> Unbiased { get; } = new("--unbiased") { Description = "loss selector: scale kept easy samples' loss by 1/keep-probability" };
+    public Option<double?> TargetFraction { get; } = new("--target-fraction") { Description = "infobatch: the share of the data the whole run uses, in (0, 1]" };
     public Option<string?> Subset { get; } = new("--subset") { Description = "redraw (fresh subset each epoch) | nested (one order for the run); default: the method's own" };
     public Option<bool> Stratify { get; } = new("--stratify") { Description = "Class-balanced subsets" };
     public Option<string> Model { get; } = new("--model") { Description = "hvc | hvc-small | cnn", DefaultValueFactory = _ => s_defaults.Model };
@@ -36,7 +39,7 @@ public sealed class TrainOptions
     {
         yield return Dataset; yield return DataDir;
         if (includeSchedule) { yield return Schedule; }
-        yield return Selector; yield return Subset; yield return Stratify;
+        yield return Selector; yield return Unbiased; yield return TargetFraction; yield return Subset; yield return Stratify;
         yield return Model; yield return Epochs; yield return BatchSize; yield return Seed;
         yield return TrainLimit; yield return TestLimit; yield return NoAugment; yield return Device; yield return Threads;
         yield return CarbonIntensity; yield return DevicePower; yield return TensorBoard;
@@ -47,7 +50,7 @@ public sealed class TrainOptions
         Dataset = r.GetValue(Dataset)!,
         DataDir = r.GetValue(DataDir),
         Schedule = r.GetValue(Schedule) ?? s_defaults.Schedule,
-        Selector = r.GetValue(Selector)!,
+        Selector = SelectorParser.Parse(r.GetValue(Selector), r.GetValue(Unbiased), r.GetValue(TargetFraction)).Name,
         Subset = r.GetValue(Subset),
         Stratify = r.GetValue(Stratify),
         Model = r.GetValue(Model)!,

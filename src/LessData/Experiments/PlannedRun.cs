@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using LessData.Selection;
 using LessData.Training;
 
 namespace LessData.Experiments;
@@ -12,6 +13,18 @@ public sealed record PlannedRun(string Plan, string Profile, string Dataset, str
     public string Key => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
         $"{Profile}|{ExperimentId}|{Trial}|{JsonSerializer.Serialize(Config, RunOutputs.Json)}")));
 
+    /// <summary>
+    /// Evaluations per run from the methods' formulas: the schedule's, or with InfoBatch and a target fraction T,
+    /// round(T·E·n); null when the selector sets the size from the losses (InfoBatch without a target).
+    /// </summary>
+    public static long? ExpectedEvaluations(TrainConfig config, int trainSize) =>
+        SelectorParser.Parse(config.Selector) switch
+        {
+            InfoBatchSelector { TargetFraction: { } t } => (long)Math.Round(t * config.Epochs * trainSize, MidpointRounding.AwayFromZero),
+            InfoBatchSelector => null,
+            _ => ScheduleParser.Parse(config.Schedule).PredictedEvaluations(config.Epochs, trainSize),
+        };
+
     public static IReadOnlyList<PlannedRun> Expand(string plan, IReadOnlyList<PlanCell> cells, string profile, TrainConfig baseConfig, int trials, int baseSeed)
     {
         if (trials < 1) throw new UserError($"--trials must be at least 1 (got {trials})");
@@ -22,11 +35,12 @@ public sealed record PlannedRun(string Plan, string Profile, string Dataset, str
             {
                 Schedule = c.Spec,
                 Seed = seed,
-                Selector = c.Selector ?? baseConfig.Selector,
+                Selector = SelectorParser.Parse(c.Selector ?? baseConfig.Selector).Name,
                 Subset = c.Subset ?? baseConfig.Subset,
                 Stratify = c.Stratify ?? baseConfig.Stratify,
             };
-            return new PlannedRun(plan, profile, config.Dataset, c.Id, c.Spec, t, seed, config);
+            string spec = config.Selector == "random" ? c.Spec : $"{c.Spec} + {config.Selector}";
+            return new PlannedRun(plan, profile, config.Dataset, c.Id, spec, t, seed, config);
         }))];
     }
 }

@@ -51,6 +51,8 @@ public static class RunPipeline
         var selector = SelectorParser.Parse(config.Selector);
         var policy = ScheduleParser.ParsePolicy(config.Subset) ?? schedule.DefaultPolicy;
         ModelFactory.Check(config.Model);
+        if (selector is InfoBatchSelector && schedule.Spec != "full")
+            throw new UserError($"--selector infobatch sets each epoch's size itself, so it runs with --schedule full (got '{schedule.Spec}'); use --target-fraction to set the share of data");
         if (config.Epochs < 1) throw new UserError($"--epochs must be at least 1 (got {config.Epochs})");
         if (config.BatchSize < 2) throw new UserError($"--batch-size must be at least 2 (got {config.BatchSize}); batch-norm needs two images");
         if (config.Device is not ("cpu" or "cuda")) throw new UserError($"--device must be cpu or cuda (got '{config.Device}')");

@@ -8,7 +8,7 @@ namespace LessData.Experiments;
 /// </summary>
 public static class SweepProfiles
 {
-    public const int CpuTrainLimit = 8000;
+    public const int CpuTrainLimit = 6000;
     public const int CpuTestLimit = 2000;
     public const int CpuEpochs = 10;
 

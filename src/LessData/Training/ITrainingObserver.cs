@@ -1,10 +1,12 @@
 using LessData.Experiments;
+using LessData.Selection;
 
 namespace LessData.Training;
 
 /// <summary>Progress callbacks from the trainer (progress bars, sweep heartbeats). All optional.</summary>
 public interface ITrainingObserver
 {
+    void SubsetChosen(int epoch, Selection.Selection selection) { }
     void EpochStarted(int epoch, int totalEpochs, int images) { }
     void BatchDone(int epoch, int imagesDone, int imagesTotal, double epochSeconds) { }
     void EpochFinished(EpochRecord record, int totalEpochs) { }

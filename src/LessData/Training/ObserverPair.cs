@@ -5,6 +5,12 @@ namespace LessData.Training;
 /// <summary>Forwards every callback to two observers (e.g. a progress display and a sweep heartbeat).</summary>
 public sealed class ObserverPair(ITrainingObserver first, ITrainingObserver second) : ITrainingObserver
 {
+    public void SubsetChosen(int epoch, Selection.Selection selection)
+    {
+        first.SubsetChosen(epoch, selection);
+        second.SubsetChosen(epoch, selection);
+    }
+
     public void EpochStarted(int epoch, int totalEpochs, int images)
     {
         first.EpochStarted(epoch, totalEpochs, images);

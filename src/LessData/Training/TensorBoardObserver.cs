@@ -8,6 +8,8 @@ public sealed class TensorBoardObserver(string logDirectory, ITrainingObserver i
 {
     private readonly TorchSharp.Modules.SummaryWriter _writer = torch.utils.tensorboard.SummaryWriter(logDirectory, "", false);
 
+    public void SubsetChosen(int epoch, Selection.Selection selection) => inner.SubsetChosen(epoch, selection);
+
     public void EpochStarted(int epoch, int totalEpochs, int images) => inner.EpochStarted(epoch, totalEpochs, images);
 
     public void BatchDone(int epoch, int imagesDone, int imagesTotal, double epochSeconds) =>

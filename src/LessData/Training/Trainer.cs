@@ -37,13 +37,14 @@ public static class Trainer
             var selection = Select(setup, epoch, state.Scores);
             var batches = EpochBatches.Make(selection, c.BatchSize, c.Seed, epoch);
             double selectSeconds = Stopwatch.GetElapsedTime(selectStart).TotalSeconds;
+            observer.SubsetChosen(epoch, selection);
             observer.EpochStarted(epoch, c.Epochs, selection.Indices.Length);
 
             var pass = TrainEpoch(setup, model, ema, optimizer, batches, state, epoch, observer);
             timings = timings.Add(pass.Timings with { Selection = selectSeconds });
 
             double top1 = Evaluator.Top1(ema.Model, setup.Test, setup.Transform);
-            var record = new EpochRecord(epoch + 1, setup.Schedule.FractionAt(epoch, c.Epochs), pass.Images,
+            var record = new EpochRecord(epoch + 1, Fraction(setup, epoch, selection), pass.Images,
                 state.Evaluations + pass.Images, pass.MeanLoss, top1, pass.Seconds + selectSeconds, lr);
             state.Append(record);
             observer.EpochFinished(record, c.Epochs);
@@ -58,6 +59,15 @@ public static class Trainer
         int budget = s.Schedule.ImagesAt(epoch, s.Config.Epochs, n);
         return s.Selector.Select(new SelectionRequest(
             epoch, s.Config.Epochs, n, budget, s.Config.Seed, s.Policy, s.Config.Stratify, s.Train.Labels, scores));
+    }
+
+    /// <summary>The schedule's nominal fraction, or the realized share when the selector set the size (InfoBatch).</summary>
+    private static double Fraction(TrainingSetup s, int epoch, Selection.Selection selection)
+    {
+        int n = s.Train.Count;
+        return selection.Indices.Length == s.Schedule.ImagesAt(epoch, s.Config.Epochs, n)
+            ? s.Schedule.FractionAt(epoch, s.Config.Epochs)
+            : (double)selection.Indices.Length / n;
     }
 
     private sealed record EpochPass(int Images, double MeanLoss, double Seconds, StepTimings Timings);

@@ -104,4 +104,28 @@ public sealed class CliTests : IDisposable
         record.Config.Schedule.Should().Be("step:0.25@0.5");
         File.Exists(Path.Combine(outDir, "epochs.csv")).Should().BeTrue();
     }
+
+    [Fact]
+    public void Train_LossSelector_RecordsSelectorAndImagesPerEpoch()
+    {
+        _fx.WriteIdxSet(_fx.Folder("mnist"), n: 40, m: 10);
+        var outDir = Path.Combine(_fx.Root, "run-loss");
+
+        var (exit, _, err) = Run("train", "--dataset", "mnist", "--data-dir", _fx.Root, "--schedule", "step:0.25@0.5", "--selector", "loss", "--unbiased",
+            "--epochs", "4", "--model", "cnn", "--batch-size", "8", "--threads", "1", "--out", outDir);
+
+        exit.Should().Be(0, err);
+        var record = LessData.Experiments.RunOutputs.Read(outDir);
+        record.Config.Selector.Should().Be("loss:hard=0.5,unbiased");
+        record.Epochs.Select(e => e.Images).Should().Equal(10, 10, 40, 40);
+    }
+
+    [Fact]
+    public void Train_InfoBatchWithAStepSchedule_ExplainsAndExits2()
+    {
+        var (exit, _, err) = Run("train", "--schedule", "step:0.5@0.5", "--selector", "infobatch", "--data-dir", _fx.Root);
+
+        exit.Should().Be(2);
+        err.Should().Contain("--schedule full").And.Contain("--target-fraction");
+    }
 }

@@ -27,11 +27,11 @@ public sealed class TrainerTests : IDisposable
         _test.Dispose();
     }
 
-    private TrainingSetup Setup(string schedule, int epochs, string model = "cnn", bool augment = false)
+    private TrainingSetup Setup(string schedule, int epochs, string model = "cnn", bool augment = false, string selector = "random")
     {
-        var config = new TrainConfig { Dataset = "mnist", Schedule = schedule, Model = model, Epochs = epochs, BatchSize = 32, Seed = 3, Augment = augment, LearningRate = 0.003 };
+        var config = new TrainConfig { Dataset = "mnist", Schedule = schedule, Model = model, Epochs = epochs, BatchSize = 32, Seed = 3, Augment = augment, LearningRate = 0.003, Selector = selector };
         var s = ScheduleParser.Parse(schedule);
-        return new TrainingSetup(config, _train, _test, AugmentationFactory.For("mnist", augment, 1, 28, 28), s, new RandomSelector(), s.DefaultPolicy,
+        return new TrainingSetup(config, _train, _test, AugmentationFactory.For("mnist", augment, 1, 28, 28), s, SelectorParser.Parse(selector), s.DefaultPolicy,
             () => ModelFactory.Create(model, 1, 28, 28, 4));
     }
 
@@ -111,6 +111,76 @@ public sealed class TrainerTests : IDisposable
         {
             Directory.Delete(dir, true);
         }
+    }
+
+    [Theory]
+    [InlineData("step:0.5@0.5", "loss:unbiased")]
+    [InlineData("full", "infobatch:delta=0.6")]
+    public void Train_ScoreSelector_ResumedFromCheckpoint_ChoosesTheSameSubsets(string schedule, string selector)
+    {
+        var dir = Directory.CreateTempSubdirectory("lessdata-ckpt-").FullName;
+        try
+        {
+            // Given an uninterrupted 4-epoch run whose subsets depend on the losses seen so far
+            var straightSubsets = new SubsetRecorder();
+            var straight = Trainer.Run(Setup(schedule, 4, selector: selector), straightSubsets, null, CancellationToken.None);
+
+            // When a run is stopped after epoch 2 and resumed from its checkpoint (scores included)
+            using var cancel = new CancellationTokenSource();
+            var firstHalf = new SubsetRecorder(new StopAfter(2, cancel));
+            var act = () => Trainer.Run(Setup(schedule, 4, selector: selector), firstHalf, new TrainingCheckpoint(dir), cancel.Token);
+            act.Should().Throw<OperationCanceledException>();
+            var secondHalf = new SubsetRecorder();
+            var resumed = Trainer.Run(Setup(schedule, 4, selector: selector), secondHalf, new TrainingCheckpoint(dir), CancellationToken.None);
+
+            // Then every epoch trains on the same images with the same weights, and the metrics match
+            var subsets = firstHalf.Subsets.Concat(secondHalf.Subsets).ToList();
+            subsets.Should().HaveCount(4);
+            for (int e = 0; e < 4; e++)
+            {
+                subsets[e].Indices.Should().Equal(straightSubsets.Subsets[e].Indices, $"epoch {e}");
+                (subsets[e].Weights ?? []).Should().Equal(straightSubsets.Subsets[e].Weights ?? [], $"epoch {e}");
+            }
+            resumed.Epochs.Select(e => (e.Images, e.TrainLoss, e.Top1)).Should().Equal(straight.Epochs.Select(e => (e.Images, e.TrainLoss, e.Top1)));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void Train_InfoBatch_PrunesThenAnnealsOnFullData()
+    {
+        // 4 epochs × δ 0.6 = 2.4: epochs 1 and 2 prune (epoch 0 has no losses yet), epoch 3 trains on everything
+        var recorder = new SubsetRecorder();
+        var outcome = Trainer.Run(Setup("full", 4, selector: "infobatch:r=0.5,delta=0.6"), recorder, null, CancellationToken.None);
+
+        var images = outcome.Epochs.Select(e => e.Images).ToArray();
+        images[0].Should().Be(_train.Count);
+        images[1].Should().BeLessThan(_train.Count);
+        images[2].Should().BeLessThan(_train.Count);
+        images[3].Should().Be(_train.Count);
+        recorder.Subsets[3].Weights.Should().BeNull();
+        outcome.Epochs[1].Fraction.Should().BeApproximately((double)images[1] / _train.Count, 1e-12, "the recorded fraction is the realized share");
+    }
+
+    [Fact]
+    public void Train_LossSelector_UsesTheSchedulesBudget()
+    {
+        var setup = Setup("increment:0.25", 4, selector: "loss");
+
+        var outcome = Trainer.Run(setup, NullObserver.Instance, null, CancellationToken.None);
+
+        outcome.Epochs.Select(e => e.Images).Should().Equal(Enumerable.Range(0, 4).Select(e => setup.Schedule.ImagesAt(e, 4, _train.Count)));
+        outcome.Epochs[^1].Evaluations.Should().Be(setup.Schedule.PredictedEvaluations(4, _train.Count));
+    }
+
+    private sealed class SubsetRecorder(ITrainingObserver? inner = null) : ITrainingObserver
+    {
+        public List<LessData.Selection.Selection> Subsets { get; } = [];
+        public void SubsetChosen(int epoch, LessData.Selection.Selection selection) => Subsets.Add(selection);
+        public void EpochFinished(EpochRecord record, int totalEpochs) => inner?.EpochFinished(record, totalEpochs);
     }
 
     private sealed class StopAfter(int epochs, CancellationTokenSource cancel) : ITrainingObserver
