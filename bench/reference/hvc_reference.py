@@ -1,13 +1,16 @@
 #!/usr/bin/python3
-"""PyTorch reference for LessData's benchmark (issue: compare LessData with PyTorch on the same work).
+"""PyTorch reference for LessData's benchmark (compare LessData with PyTorch on the same work).
 
 The HVC capsule network of Byerly et al. (single branch), the training step (per-sample cross-entropy, mean, Adam)
-and the batched MNIST-style augmentation, written for Debian's python3-torch (run with /usr/bin/python3).
+and the batched MNIST-style augmentation (rotate, margin shift, squish, erase; the same operations as
+src/LessData/Augmentation), written for Debian's python3-torch (run with /usr/bin/python3).
 
-  throughput: prints one JSON line {"imagesPerSecond": ..., "parameters": ...} for a training step
-  check:      loads weights + input exported by `lessdata bench --export-check DIR`, runs the model in eval mode and
+  throughput: one JSON line {"imagesPerSecond": ..., "parameters": ...} for the same sequential step LessData's
+              bench times: pick a random batch from a uint8 set, gather it, augment it, forward, backward, Adam.
+  check:      loads the weights, input and output `lessdata bench` exported, runs the model in eval mode and
               prints {"maxAbsDiff": ..., "parameters": ...} against LessData's own output.
 """
+import math
 import argparse
 import json
 import os
@@ -49,6 +52,57 @@ class Hvc(nn.Module):
         return v.norm(dim=2)                                    # logits = capsule lengths
 
 
+def affine(images, theta, mode="bilinear"):
+    grid = F.affine_grid(theta, list(images.shape), align_corners=False)
+    return F.grid_sample(images, grid, mode=mode, padding_mode="zeros", align_corners=False)
+
+
+def theta(a, b, c, d, e, f):
+    return torch.stack([a, b, c, d, e, f], 1).view(-1, 2, 3).float()
+
+
+def clipped_normal(n):
+    return (torch.randn(n) * 0.33).clamp(-0.9999, 0.9999)
+
+
+def half_normal(n):
+    return (torch.randn(n) * 0.33).abs().clamp(max=0.9999)
+
+
+def augment(batch):
+    """uint8 [B, C, H, W] -> centred float, as LessData's MnistTransform.Train."""
+    x = batch.float() / 256.0
+    n, _, h, w = x.shape
+    # rotation: half of the images, 30 deg * clipped N(0, 0.33)
+    amount, rotate = clipped_normal(n), clipped_normal(n).le(0)
+    rad = torch.where(rotate, amount * (30 * math.pi / 180), torch.zeros(n))
+    cos, sin, zero = rad.cos(), rad.sin(), torch.zeros(n)
+    x = affine(x, theta(cos, sin * (h / w), zero, -sin * (w / h), cos, zero))
+    # margin shift: a fraction of the blank margin, whole pixels, nearest
+    ink = x.sum(1).gt(0)
+    cols, rows = ink.any(1).int(), ink.any(2).int()
+    left, right, top, bottom = cols.argmax(1), cols.flip(1).argmax(1), rows.argmax(1), rows.flip(1).argmax(1)
+    towards, amt = (torch.rand(2 * n) < 0.5).view(2, n), half_normal(2 * n).view(2, n)
+    dx = torch.where(towards[0], (amt[0] * (right.float() + 1)).floor(), (-amt[0] * left.float()).floor())
+    dy = torch.where(towards[1], (amt[1] * (bottom.float() + 1)).floor(), (-amt[1] * top.float()).floor())
+    one, zero = torch.ones(n), torch.zeros(n)
+    x = affine(x, theta(one, zero, dx * (-2.0 / w), zero, one, dy * (-2.0 / h)), mode="nearest")
+    # squish: narrow by floor(a*W/4)+1 columns, offset w//2 + (0 or 1)
+    a = half_normal(2 * n).view(2, n)
+    narrow = (a[0] * (w / 4.0)).floor() + 1
+    offset = (narrow / 2).floor() + (a[1] * 2).floor()
+    scale = w / (w - narrow)
+    x = affine(x, theta(scale, zero, scale - 1 - scale * offset * (2.0 / w), zero, one, zero))
+    # erase: one 4x4 patch, top-left corner in [4, H-6] x [4, W-6]
+    t = torch.randint(4, max(4, h - 6) + 1, (n,))
+    l = torch.randint(4, max(4, w - 6) + 1, (n,))
+    r_, c_ = torch.arange(h).view(1, -1), torch.arange(w).view(1, -1)
+    in_r = r_.ge(t.view(-1, 1)) & r_.lt(t.view(-1, 1) + 4)
+    in_c = c_.ge(l.view(-1, 1)) & c_.lt(l.view(-1, 1) + 4)
+    x = x * (~(in_r.unsqueeze(2) & in_c.unsqueeze(1))).float().unsqueeze(1)
+    return (x - 0.5) * 2.0
+
+
 def parameter_count(model):
     return sum(p.numel() for p in model.parameters())
 
@@ -59,13 +113,16 @@ def throughput(args):
     depth, first, growth = args.depth, args.first, args.growth
     model = Hvc(args.channels, args.size, args.size, 10, depth, first, growth)
     opt = torch.optim.Adam(model.parameters(), lr=1e-3)
-    x = torch.rand(args.batch, args.channels, args.size, args.size)
-    y = torch.randint(0, 10, (args.batch,))
+    images = torch.randint(0, 256, (args.dataset, args.channels, args.size, args.size), dtype=torch.uint8)
+    labels = torch.randint(0, 10, (args.dataset,))
     model.train()
 
     def step():
+        idx = torch.randperm(args.dataset)[:args.batch]
+        x = augment(images.index_select(0, idx))
+        y = labels.index_select(0, idx)
         opt.zero_grad(set_to_none=True)
-        loss = F.cross_entropy(model(x - 0.5), y, reduction="none").mean()
+        loss = F.cross_entropy(model(x), y, reduction="none").mean()
         loss.backward()
         opt.step()
 
@@ -104,8 +161,11 @@ def check(args):
         print(json.dumps({"error": f"state has {len(exported)} tensors, reference expects {len(names)}"}))
         return 1
     loaded = {}
-    ref_names = [n for n in names if not n.endswith("num_batches_tracked")]
-    for ref_name, entry in zip(ref_names, exported):
+    for entry in exported:
+        ref_name = entry["name"]
+        if ref_name not in state:
+            print(json.dumps({"error": f"LessData tensor {ref_name} has no counterpart in the reference"}))
+            return 1
         t = read_tensor(args.folder, entry)
         if tuple(t.shape) != tuple(state[ref_name].shape):
             print(json.dumps({"error": f"{entry['name']} {list(t.shape)} does not fit {ref_name} {list(state[ref_name].shape)}"}))
@@ -133,6 +193,7 @@ def main():
     t.add_argument("--depth", type=int, default=9)
     t.add_argument("--first", type=int, default=32)
     t.add_argument("--growth", type=int, default=16)
+    t.add_argument("--dataset", type=int, default=6000)
     t.add_argument("--warmup", type=int, default=2)
     t.add_argument("--iterations", type=int, default=5)
     c = sub.add_parser("check")

@@ -13,5 +13,6 @@ var root = new RootCommand("LessData: train image classifiers on less data per e
     DatasetsCommand.Create(),
     SweepCommand.Create(),
     ReportCommand.Create(),
+    BenchCommand.Create(),
 };
 return CliRunner.Invoke(root, args);

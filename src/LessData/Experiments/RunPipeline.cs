@@ -16,7 +16,12 @@ namespace LessData.Experiments;
 public static class RunPipeline
 {
     public static RunRecord Run(TrainConfig config, string? outDir, ITrainingObserver observer, CancellationToken cancel,
-        string? checkpointDir = null, string commandLine = "")
+        string? checkpointDir = null, string commandLine = "") =>
+        RunWithTimings(config, outDir, observer, cancel, checkpointDir, commandLine).Record;
+
+    /// <summary>As <see cref="Run"/>, also returning where the training time went (for `lessdata bench`).</summary>
+    public static (RunRecord Record, StepTimings Timings) RunWithTimings(TrainConfig config, string? outDir, ITrainingObserver observer,
+        CancellationToken cancel, string? checkpointDir = null, string commandLine = "")
     {
         var stopwatch = Stopwatch.StartNew();
         var checkedConfig = Validate(config);
@@ -41,7 +46,7 @@ public static class RunPipeline
             energy.Source);
         var record = new RunRecord(config, ProvenanceCollector.Collect(commandLine), outcome.Epochs, totals);
         if (outDir is not null) RunOutputs.Write(outDir, record);
-        return record;
+        return (record, outcome.Timings);
     }
 
     /// <summary>Parses every spec in the config so a typo fails before minutes of loading and training.</summary>

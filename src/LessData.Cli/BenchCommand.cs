@@ -1,0 +1,104 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using LessData.Benchmarks;
+using LessData.Experiments;
+using Spectre.Console;
+
+namespace LessData.Cli;
+
+/// <summary>`lessdata bench`: training throughput, phase shares, GFLOP/s vs GEMM, time-vs-evaluations fidelity, PyTorch ratio.</summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var outDir = new Option<string>("--out") { Description = "Folder for bench.json", DefaultValueFactory = _ => "bench-results" };
+        var compare = new Option<bool>("--compare-pytorch") { Description = "Also run the PyTorch reference (bench/reference) on the same step and check it is the same model" };
+        var models = new Option<string[]>("--models") { Description = "Models to time", DefaultValueFactory = _ => ["hvc", "hvc-small"], AllowMultipleArgumentsPerToken = true };
+        var threads = new Option<int[]>("--threads") { Description = "Thread counts to time", DefaultValueFactory = _ => [1, 2], AllowMultipleArgumentsPerToken = true };
+        var iterations = new Option<int>("--iterations") { Description = "Timed steps per figure (median; at least 5)", DefaultValueFactory = _ => 5 };
+        var noFidelity = new Option<bool>("--no-fidelity") { Description = "Skip the time-vs-evaluations runs (they need Fashion-MNIST)" };
+        var fidelityEpochs = new Option<int>("--fidelity-epochs") { Description = "Epochs of each fidelity run", DefaultValueFactory = _ => 8 };
+        var fidelityLimit = new Option<int>("--fidelity-limit") { Description = "Training images of each fidelity run", DefaultValueFactory = _ => 3000 };
+        var dataset = new Option<string>("--dataset") { Description = "Dataset of the fidelity runs", DefaultValueFactory = _ => "fashion-mnist" };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Folder holding that dataset" };
+        var reference = new Option<string?>("--reference") { Description = "Path of hvc_reference.py (default: bench/reference/ of this checkout)" };
+        var command = new Command("bench", "Benchmark training throughput, GFLOP/s and time-vs-evaluations fidelity (optionally against PyTorch)")
+        { outDir, compare, models, threads, iterations, noFidelity, fidelityEpochs, fidelityLimit, dataset, dataDir, reference };
+        command.SetAction(parse =>
+        {
+            var defaults = new BenchSettings();
+            var settings = defaults with
+            {
+                Models = parse.GetValue(models)!,
+                Threads = Positive(parse.GetValue(threads)!, "--threads"),
+                Iterations = parse.GetValue(iterations),
+                Fidelity = !parse.GetValue(noFidelity),
+                FidelityConfig = defaults.FidelityConfig with
+                {
+                    Dataset = parse.GetValue(dataset)!,
+                    DataDir = parse.GetValue(dataDir),
+                    Epochs = parse.GetValue(fidelityEpochs),
+                    TrainLimit = parse.GetValue(fidelityLimit),
+                },
+                ComparePytorch = parse.GetValue(compare),
+            };
+            if (settings.Fidelity) RunPipeline.Validate(settings.FidelityConfig);
+            var python = settings.ComparePytorch ? LocateReference(parse.GetValue(reference)) : null;
+            var result = BenchSuite.Run(settings, python, CommandLine.Current(), line => Console.Error.WriteLine(line));
+            Print(result);
+            var folder = parse.GetValue(outDir)!;
+            Directory.CreateDirectory(folder);
+            var path = Path.Combine(folder, "bench.json");
+            AtomicFile.WriteAllText(path, JsonSerializer.Serialize(result, RunOutputs.Json));
+            Console.WriteLine($"wrote {path}");
+            return result.ReferenceCheck is { Passed: false } ? 1 : 0;
+        });
+        return command;
+    }
+
+    private static int[] Positive(int[] values, string flag) =>
+        values.Length > 0 && values.All(v => v >= 1) ? values : throw new UserError($"{flag} needs one or more thread counts of at least 1");
+
+    private static PytorchReference LocateReference(string? path)
+    {
+        if (path is not null)
+            return File.Exists(path) ? new PytorchReference(path) : throw new UserError($"--reference {path}: file not found");
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "bench", "reference", "hvc_reference.py")))
+                    return PytorchReference.Locate(dir.FullName);
+        throw new UserError("bench/reference/hvc_reference.py not found; run from a LessData checkout or pass --reference PATH");
+    }
+
+    private static string F(double v, string format = "F1") => double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : "—";
+
+    private static void Print(BenchResult r)
+    {
+        var throughput = new Table().Border(TableBorder.Rounded).Title("training throughput (sequential step, median)")
+            .AddColumns("model", "threads", "batch", "LessData img/s", "PyTorch img/s", "ratio", "GFLOP/s", "select+gather+augment share", "forward", "backward", "optimizer");
+        foreach (var row in r.Throughput)
+        {
+            var peer = r.Pytorch?.FirstOrDefault(p => p.Model == row.Model && p.Threads == row.Threads);
+            var p = row.Phases;
+            throughput.AddRow(row.Model, row.Threads.ToString(CultureInfo.InvariantCulture), row.Batch.ToString(CultureInfo.InvariantCulture),
+                F(row.ImagesPerSecond), peer is null ? "—" : F(peer.ImagesPerSecond), peer is null ? "—" : F(row.ImagesPerSecond / peer.ImagesPerSecond, "F2"),
+                F(row.Gflops), F(p.PipelineShare * 100) + " %", F(p.Forward / p.Total * 100) + " %", F(p.Backward / p.Total * 100) + " %", F(p.Optimizer / p.Total * 100) + " %");
+        }
+        AnsiConsole.Write(throughput);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"achieved {r.Gflops:F1} GFLOP/s vs libtorch fp32 GEMM {r.GemmGflops:F1} GFLOP/s ({r.Gflops / r.GemmGflops:P0}); bf16 GEMM {r.GemmBf16Gflops:F1} GFLOP/s"));
+        var head = r.Throughput.FirstOrDefault(t => t.Model == "hvc" && t.Threads == r.Throughput.Max(x => x.Threads)) ?? r.Throughput.First(t => t.Threads == r.Throughput.Max(x => x.Threads));
+        if (r.RatioVsPytorch is { } ratio) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"LessData / PyTorch ({head.Model}, {head.Threads} threads): {ratio:F2}"));
+        if (r.ReferenceCheck is { } c)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"reference check: parameters {c.LessDataParameters} vs {c.PytorchParameters}, max |Δoutput| {c.MaxAbsDiff:E2} (outputs up to {c.MaxAbsOutput:F3}): {(c.Passed ? "same model" : "MISMATCH")}"));
+        if (r.Fidelity.Count == 0) return;
+        var fidelity = new Table().Border(TableBorder.Rounded).Title("fidelity: training time follows evaluations?")
+            .AddColumns("method", "evaluations", "train s", "evaluations ratio", "time ratio", "gap (points)", "select+wait share");
+        foreach (var f in r.Fidelity)
+            fidelity.AddRow(f.Method, f.Evaluations.ToString("N0", CultureInfo.InvariantCulture), F(f.TrainSeconds), F(f.EvaluationsRatio, "F3"),
+                F(f.TimeRatio, "F3"), F(f.GapPoints), F(f.PipelineShare * 100, "F2") + " %");
+        AnsiConsole.Write(fidelity);
+    }
+}

@@ -1,0 +1,24 @@
+using LessData.Training;
+
+namespace LessData.Benchmarks;
+
+/// <summary>What `lessdata bench` measures, and how long it spends doing it.</summary>
+public sealed record BenchSettings
+{
+    public IReadOnlyList<string> Models { get; init; } = ["hvc", "hvc-small"];
+    public IReadOnlyList<int> Threads { get; init; } = [1, 2];
+    public int Batch { get; init; } = 120;
+    public int Warmup { get; init; } = 2;
+    public int Iterations { get; init; } = 5;
+    /// <summary>Synthetic uint8 images the throughput step draws its batches from (Fashion-MNIST's shape).</summary>
+    public int DatasetSize { get; init; } = 6000;
+    public int GemmSize { get; init; } = 2048;
+    public bool Fidelity { get; init; } = true;
+    public IReadOnlyList<string> FidelityMethods { get; init; } = FidelityBenchmark.DefaultMethods;
+    /// <summary>The fixed subset and settings the fidelity runs train with.</summary>
+    public TrainConfig FidelityConfig { get; init; } = new()
+    {
+        Dataset = "fashion-mnist", Model = "hvc-small", Epochs = 8, TrainLimit = 3000, TestLimit = 500, Seed = 1, Threads = 2,
+    };
+    public bool ComparePytorch { get; init; }
+}

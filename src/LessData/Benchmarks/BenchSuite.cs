@@ -1,0 +1,66 @@
+using LessData.Augmentation;
+using LessData.Experiments;
+using LessData.Models;
+using LessData.Native;
+using static TorchSharp.torch;
+
+namespace LessData.Benchmarks;
+
+/// <summary>
+/// Runs the whole benchmark: LessData's training throughput per model and thread count (with phase shares), the
+/// achieved GFLOP/s next to libtorch's GEMM, the fidelity of training time to evaluations, and optionally the PyTorch
+/// reference on the same step plus the check that both are the same model.
+/// </summary>
+public static class BenchSuite
+{
+    private const int Channels = 1, Size = 28, Classes = 10;
+
+    public static BenchResult Run(BenchSettings s, PytorchReference? reference, string commandLine, Action<string> progress)
+    {
+        TorchRuntime.EnsureLoaded();
+        foreach (var model in s.Models) ModelFactory.Check(model);
+        if (s.Iterations < 5) throw new UserError($"--iterations must be at least 5 (got {s.Iterations}): figures are medians of at least 5 timed steps");
+        if (s.ComparePytorch && reference is null) throw new ArgumentNullException(nameof(reference));
+
+        ReferenceCheckResult? check = null;
+        if (s.ComparePytorch)
+        {
+            progress("reference check: same weights and input through LessData and PyTorch");
+            check = ReferenceCheck.Run(reference!, "hvc", Channels, Size, Size, Classes);
+        }
+
+        var transform = AugmentationFactory.For("fashion-mnist", augment: true, Channels, Size, Size);
+        var rows = new List<ThroughputRow>();
+        var pytorch = new List<PytorchRow>();
+        foreach (var model in s.Models)
+            foreach (int threads in s.Threads)
+            {
+                progress($"throughput: {model}, {threads} thread(s), batch {s.Batch}");
+                var measured = ThroughputBenchmark.Measure(() => ModelFactory.Create(model, Channels, Size, Size, Classes), transform,
+                    s.DatasetSize, Channels, Size, Size, s.Batch, threads, s.Warmup, s.Iterations);
+                double gflopPerImage = ModelFactory.FlopsPerImage(model, Channels, Size, Size, Classes).Training / 1e9;
+                rows.Add(new ThroughputRow(model, threads, s.Batch, measured.ImagesPerSecond, gflopPerImage, measured.Phases));
+                if (s.ComparePytorch)
+                {
+                    progress($"throughput: PyTorch {model}, {threads} thread(s), batch {s.Batch}");
+                    var a = ModelFactory.Architecture(model);
+                    var json = reference!.Throughput(threads, s.Batch, Channels, Size, a.Depth, a.FirstWidth, a.Growth, s.Iterations);
+                    pytorch.Add(new PytorchRow(model, threads, s.Batch, json.GetProperty("imagesPerSecond").GetDouble(), json.GetProperty("torch").GetString() ?? "?"));
+                }
+            }
+
+        int maxThreads = s.Threads.Max();
+        progress($"GEMM: {s.GemmSize}³ fp32 and bf16, {maxThreads} thread(s)");
+        double gemm = GemmBenchmark.Gflops(s.GemmSize, ScalarType.Float32, maxThreads);
+        double gemmBf16 = GemmBenchmark.Gflops(s.GemmSize, ScalarType.BFloat16, maxThreads);
+        var headline = rows.FirstOrDefault(r => r.Model == "hvc" && r.Threads == maxThreads) ?? rows.First(r => r.Threads == maxThreads);
+
+        var fidelity = s.Fidelity ? FidelityBenchmark.Measure(s.FidelityConfig, s.FidelityMethods, progress) : [];
+
+        double? ratio = null;
+        if (s.ComparePytorch && pytorch.FirstOrDefault(p => p.Model == headline.Model && p.Threads == headline.Threads) is { } peer)
+            ratio = headline.ImagesPerSecond / peer.ImagesPerSecond;
+        return new BenchResult(ProvenanceCollector.Machine(), commandLine, rows, headline.Gflops, gemm, gemmBf16, fidelity,
+            s.ComparePytorch ? pytorch : null, ratio, check);
+    }
+}
