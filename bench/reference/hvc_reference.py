@@ -7,7 +7,7 @@ src/LessData/Augmentation), written for Debian's python3-torch (run with /usr/bi
 
   throughput: one JSON line {"imagesPerSecond": ..., "parameters": ...} for the same sequential step LessData's
               bench times: pick a random batch from a uint8 set, gather it, augment it, forward, backward, Adam.
-  check:      loads the weights, input and output `lessdata bench` exported, runs the model in eval mode and
+  check:      loads the weights, input and output `lessdata bench` exported, runs the model (in the mode the manifest names) and
               prints {"maxAbsDiff": ..., "parameters": ...} against LessData's own output.
 """
 import math
@@ -172,7 +172,7 @@ def check(args):
             return 1
         loaded[ref_name] = t
     model.load_state_dict(loaded, strict=False)
-    model.eval()
+    model.train(manifest.get("mode") == "train")
     x = read_tensor(args.folder, manifest["input"])
     expected = read_tensor(args.folder, manifest["output"])
     with torch.no_grad():

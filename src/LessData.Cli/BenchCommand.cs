@@ -20,11 +20,12 @@ public static class BenchCommand
         var noFidelity = new Option<bool>("--no-fidelity") { Description = "Skip the time-vs-evaluations runs (they need Fashion-MNIST)" };
         var fidelityEpochs = new Option<int>("--fidelity-epochs") { Description = "Epochs of each fidelity run", DefaultValueFactory = _ => 8 };
         var fidelityLimit = new Option<int>("--fidelity-limit") { Description = "Training images of each fidelity run", DefaultValueFactory = _ => 3000 };
+        var fidelityTestLimit = new Option<int>("--fidelity-test-limit") { Description = "Test images of each fidelity run", DefaultValueFactory = _ => 500 };
         var dataset = new Option<string>("--dataset") { Description = "Dataset of the fidelity runs", DefaultValueFactory = _ => "fashion-mnist" };
         var dataDir = new Option<string?>("--data-dir") { Description = "Folder holding that dataset" };
         var reference = new Option<string?>("--reference") { Description = "Path of hvc_reference.py (default: bench/reference/ of this checkout)" };
         var command = new Command("bench", "Benchmark training throughput, GFLOP/s and time-vs-evaluations fidelity (optionally against PyTorch)")
-        { outDir, compare, models, threads, iterations, noFidelity, fidelityEpochs, fidelityLimit, dataset, dataDir, reference };
+        { outDir, compare, models, threads, iterations, noFidelity, fidelityEpochs, fidelityLimit, fidelityTestLimit, dataset, dataDir, reference };
         command.SetAction(parse =>
         {
             var defaults = new BenchSettings();
@@ -40,6 +41,7 @@ public static class BenchCommand
                     DataDir = parse.GetValue(dataDir),
                     Epochs = parse.GetValue(fidelityEpochs),
                     TrainLimit = parse.GetValue(fidelityLimit),
+                    TestLimit = parse.GetValue(fidelityTestLimit),
                 },
                 ComparePytorch = parse.GetValue(compare),
             };

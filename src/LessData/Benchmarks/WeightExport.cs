@@ -6,8 +6,9 @@ namespace LessData.Benchmarks;
 
 /// <summary>
 /// Writes a model's state (parameters and buffers in registration order, float32, little-endian raw files), an input
-/// batch and the model's eval-mode output into a folder, so the PyTorch reference can load the same weights and
-/// compare outputs.
+/// batch and the model's output into a folder, so the PyTorch reference can load the same weights and compare outputs.
+/// The output is taken in training mode (batch-norm on batch statistics): with fresh running statistics an eval-mode
+/// output is nearly zero and would make the comparison meaningless.
 /// </summary>
 public static class WeightExport
 {
@@ -21,10 +22,11 @@ public static class WeightExport
             if (tensor.dtype != ScalarType.Float32) continue; // num_batches_tracked counters
             state.Add(Save(folder, $"t{i++}.bin", name, tensor));
         }
-        model.eval();
+        model.train();
         using var output = Output(model, input);
         var manifest = new Dictionary<string, object>(architecture)
         {
+            ["mode"] = "train",
             ["state"] = state,
             ["input"] = Save(folder, "input.bin", "input", input),
             ["output"] = Save(folder, "output.bin", "output", output),
