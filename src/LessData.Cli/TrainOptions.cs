@@ -17,7 +17,7 @@ public sealed class TrainOptions
     public Option<double?> TargetFraction { get; } = new("--target-fraction") { Description = "infobatch: the share of the data the whole run uses, in (0, 1]" };
     public Option<string?> Subset { get; } = new("--subset") { Description = "redraw (fresh subset each epoch) | nested (one order for the run); default: the method's own" };
     public Option<bool> Stratify { get; } = new("--stratify") { Description = "Class-balanced subsets" };
-    public Option<string> Model { get; } = new("--model") { Description = "hvc | hvc-small | cnn", DefaultValueFactory = _ => s_defaults.Model };
+    public Option<string> Model { get; } = new("--model") { Description = "hvc | hvc-small | cnn; capsule models take options, e.g. hvc:depth=7,first=16,growth=8", DefaultValueFactory = _ => s_defaults.Model };
     public Option<int> Epochs { get; } = new("--epochs") { Description = "Training epochs", DefaultValueFactory = _ => s_defaults.Epochs };
     public Option<int> BatchSize { get; } = new("--batch-size") { Description = "Images per training step", DefaultValueFactory = _ => s_defaults.BatchSize };
     public Option<int> Seed { get; } = new("--seed") { Description = "Seed for subsets, batch order, augmentation and weights", DefaultValueFactory = _ => s_defaults.Seed };

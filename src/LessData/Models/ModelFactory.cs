@@ -9,6 +9,8 @@ namespace LessData.Models;
 /// <item><c>hvc-small</c>: the same design sized for a CPU (see docs/models.md for the measured speed-up).</item>
 /// <item><c>cnn</c>: a plain CNN baseline (conv-BN-ReLU, pooling, global average, linear head).</item>
 /// </list>
+/// A capsule model's depth, first width and growth are options: <c>hvc:depth=7,first=16,growth=8</c> starts from the
+/// named preset and overrides what is given.
 /// </summary>
 public static class ModelFactory
 {
@@ -23,20 +25,32 @@ public static class ModelFactory
     public static nn.Module<Tensor, Tensor> Create(string name, int channels, int height, int width, int classes)
     {
         if (channels < 1) throw new UserError($"a model needs at least 1 input channel (got {channels})");
-        return Normalize(name) switch
-        {
-            "cnn" => new PlainCnn(channels, height, width, classes),
-            var hvc => new HvcNetwork(channels, height, width, classes, Architecture(hvc)),
-        };
+        return Normalize(name) == "cnn"
+            ? new PlainCnn(channels, height, width, classes)
+            : new HvcNetwork(channels, height, width, classes, Architecture(name));
     }
 
-    /// <summary>The capsule network's shape for an HVC model name (hvc, hvc-small).</summary>
-    public static HvcArchitecture Architecture(string name) => Normalize(name) switch
+    /// <summary>The capsule network's shape for an HVC model spec (hvc, hvc-small, with optional overrides).</summary>
+    public static HvcArchitecture Architecture(string name)
     {
-        "hvc" => HvcArchitecture.Paper,
-        "hvc-small" => Small,
-        var other => throw new UserError($"model '{other}' is not a capsule network; capsule models: hvc, hvc-small"),
-    };
+        var preset = Normalize(name) switch
+        {
+            "hvc" => HvcArchitecture.Paper,
+            "hvc-small" => Small,
+            var other => throw new UserError($"model '{other}' is not a capsule network; capsule models: hvc, hvc-small"),
+        };
+        var architecture = preset;
+        foreach (var (key, value) in Options(name))
+            architecture = key switch
+            {
+                "depth" => architecture with { Depth = value },
+                "first" => architecture with { FirstWidth = value },
+                "growth" => architecture with { Growth = value },
+                _ => throw new UserError($"model '{name}': unknown option '{key}'; capsule models take depth, first and growth, e.g. hvc:depth=7,first=16,growth=8"),
+            };
+        architecture.Validate();
+        return architecture;
+    }
 
     /// <summary>Number of trainable parameters (buffers such as batch-norm running statistics are not counted).</summary>
     public static long ParameterCount(nn.Module module) => module.parameters().Sum(p => p.numel());
@@ -57,7 +71,7 @@ public static class ModelFactory
             macs += (long)c * classes;
             return new FlopCount(2 * macs);
         }
-        var a = Architecture(model);
+        var a = Architecture(name);
         var (fh, fw) = a.FinalMap(height, width);
         int inC = channels;
         for (int i = 0; i < a.Depth; i++)
@@ -71,14 +85,39 @@ public static class ModelFactory
         return new FlopCount(2 * macs);
     }
 
-    /// <summary>Throws the user-facing error for an unknown model name; returns the canonical name.</summary>
-    public static string Check(string name) => Normalize(name);
+    /// <summary>Throws the user-facing error for an unknown model or bad options; returns the preset name.</summary>
+    public static string Check(string name)
+    {
+        string preset = Normalize(name);
+        if (preset != "cnn") Architecture(name);
+        else if (Options(name).Count > 0) throw new UserError($"model '{name}': cnn takes no options");
+        return preset;
+    }
 
+    /// <summary>The preset part of a model spec ("hvc" of "hvc:depth=7").</summary>
     private static string Normalize(string name)
     {
         string n = (name ?? "").Trim().ToLowerInvariant();
+        int colon = n.IndexOf(':');
+        if (colon >= 0) n = n[..colon];
         if (!Names.Contains(n))
-            throw new UserError($"unknown model '{name}'; known models: {string.Join(", ", Names)}");
+            throw new UserError($"unknown model '{name}'; known models: {string.Join(", ", Names)} (capsule models take options, e.g. hvc:depth=7,first=16,growth=8)");
         return n;
+    }
+
+    private static List<(string Key, int Value)> Options(string name)
+    {
+        string n = (name ?? "").Trim().ToLowerInvariant();
+        int colon = n.IndexOf(':');
+        if (colon < 0) return [];
+        var options = new List<(string, int)>();
+        foreach (var part in n[(colon + 1)..].Split(',', StringSplitOptions.TrimEntries))
+        {
+            var kv = part.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (kv.Length != 2 || !int.TryParse(kv[1], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int v))
+                throw new UserError($"model '{name}': option '{part}' must be key=whole number, e.g. hvc:depth=7,first=16,growth=8");
+            options.Add((kv[0], v));
+        }
+        return options;
     }
 }

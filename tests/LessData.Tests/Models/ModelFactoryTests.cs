@@ -43,4 +43,29 @@ public sealed class ModelFactoryTests
 
         act.Should().Throw<UserError>().WithMessage("*vgg*");
     }
+
+    [Fact]
+    public void Options_OverrideThePresetsDepthWidthAndGrowth()
+    {
+        var a = ModelFactory.Architecture("hvc:depth=7,first=16,growth=8");
+
+        a.Should().Be(new LessData.Models.HvcArchitecture(7, 16, 8));
+        ModelFactory.Architecture("hvc-small:growth=2").Should().Be(ModelFactory.Small with { Growth = 2 });
+        using var model = ModelFactory.Create("hvc:depth=7,first=16,growth=8", 1, 28, 28, 10);
+        // 7 convolutions leave 14x14 = 196 capsules of dimension 16 + 6·8 = 64
+        ((LessData.Models.HvcNetwork)model).Capsules.Should().Be(196);
+        ((LessData.Models.HvcNetwork)model).Dimension.Should().Be(64);
+    }
+
+    [Theory]
+    [InlineData("hvc:depth=x", "whole number")]
+    [InlineData("hvc:width=3", "unknown option 'width'")]
+    [InlineData("cnn:depth=3", "cnn takes no options")]
+    [InlineData("hvc:depth=0", "depth must be at least 1")]
+    public void Options_Bad_AreUserErrors(string spec, string message)
+    {
+        var act = () => ModelFactory.Check(spec);
+
+        act.Should().Throw<UserError>().Which.Message.Should().Contain(message);
+    }
 }
