@@ -29,9 +29,10 @@ public static class ReportBuilder
             var plots = ReportPlots.Write(outDir, prefix, group.ToList(), groupRows);
             written.AddRange(plots);
             var title = $"{group.Key.Dataset}, profile {group.Key.Profile}";
-            md.Append($"## {title}\n\n").Append(ReportMarkdown.Table(groupRows)).Append('\n');
+            var pairs = MatchedPairs.Find(group);
+            md.Append($"## {title}\n\n").Append(ReportMarkdown.Table(groupRows)).Append('\n').Append(MatchedPairs.Markdown(pairs));
             foreach (var plot in plots) md.Append($"![{Path.GetFileNameWithoutExtension(plot)}]({Path.GetFileName(plot)})\n\n");
-            html.Append($"<h2>{WebUtility.HtmlEncode(title)}</h2>").Append(HtmlTable(groupRows));
+            html.Append($"<h2>{WebUtility.HtmlEncode(title)}</h2>").Append(HtmlTable(groupRows)).Append(PairsTable(pairs));
             foreach (var plot in plots)
                 html.Append($"<p><img alt=\"{Path.GetFileNameWithoutExtension(plot)}\" src=\"data:image/png;base64,{Convert.ToBase64String(File.ReadAllBytes(plot))}\"></p>");
         }
@@ -48,6 +49,19 @@ public static class ReportBuilder
         var path = Path.Combine(dir, name);
         AtomicFile.WriteAllText(path, text);
         return path;
+    }
+
+    private static string PairsTable(IReadOnlyList<MatchedPair> pairs)
+    {
+        if (pairs.Count == 0) return "";
+        var sb = new StringBuilder("<p>Cells with equal evaluations, head to head (Δ = B − A):</p><table><tr><th>A</th><th>B</th><th>evaluations</th><th>top-1 A %</th><th>top-1 B %</th><th>Δ (pp)</th><th>p</th></tr>");
+        foreach (var p in pairs)
+        {
+            string[] cells = [$"{p.A} {p.SpecA}", $"{p.B} {p.SpecB}", ReportFormat.F(p.Evaluations, "N0"), ReportFormat.F(p.Top1A, "F2"),
+                ReportFormat.F(p.Top1B, "F2"), ReportFormat.Signed(p.Delta), ReportFormat.P(p.P)];
+            sb.Append("<tr>").Append(string.Concat(cells.Select(c => $"<td>{WebUtility.HtmlEncode(c)}</td>"))).Append("</tr>");
+        }
+        return sb.Append("</table>").ToString();
     }
 
     private static string HtmlTable(IEnumerable<ReportRow> rows)

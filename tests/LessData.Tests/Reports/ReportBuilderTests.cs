@@ -101,4 +101,21 @@ public sealed class ReportBuilderTests : IDisposable
 
         act.Should().Throw<UserError>().Which.Message.Should().Contain("lessdata sweep");
     }
+
+    [Fact]
+    public void MatchedPairs_CellsWithEqualEvaluations_ComparedHeadToHead()
+    {
+        // Given E2 and I25 at 625 evaluations each (and C5 at 600, which matches nothing)
+        var runs = Fixture();
+        runs.AddRange([Run("I25", "increment:0.25", 0, 625, 60, 0.910), Run("I25", "increment:0.25", 1, 625, 61, 0.905), Run("I25", "increment:0.25", 2, 625, 59, 0.912)]);
+
+        var pairs = MatchedPairs.Find(runs);
+
+        // Then exactly one pair, B − A in points, with Welch's p of the two trial sets
+        var pair = pairs.Should().ContainSingle().Subject;
+        (pair.A, pair.B, pair.Evaluations).Should().Be(("E2", "I25", 625.0));
+        pair.Delta.Should().BeApproximately((91.0 + 90.5 + 91.2) / 3 - (89.9 + 90.1 + 90.6) / 3, 1e-9);
+        pair.P.Should().BeApproximately(WelchTest.Compare([91.0, 90.5, 91.2], [89.9, 90.1, 90.6]).P, 1e-12);
+        MatchedPairs.Markdown(pairs).Should().Contain("| E2 `step:0.25@0.5` | I25 `increment:0.25` | 625 |");
+    }
 }
