@@ -9,19 +9,23 @@ public sealed record MatchedPair(string A, string SpecA, string B, string SpecB,
     double Top1A, double Top1B, double Delta, double P);
 
 /// <summary>
-/// Cells of one (dataset, profile) whose runs all had the same evaluations as another cell's (e.g. E2 and I25 at
-/// 62.5 %, or a selector against random under the same schedule), with B − A in top-1 points and Welch's p. The paper
+/// Cells of one (dataset, profile) whose runs all had the same evaluations as another cell's, within
+/// <see cref="Tolerance"/> (e.g. E2 and I25 at 62.5 %, a selector against random under the same schedule, or InfoBatch
+/// with a target fraction, which lands within rounding of it), with B − A in top-1 points and Welch's p. The paper
 /// compares methods this way ("Increment is worse than Step at equal evaluations").
 /// </summary>
 public static class MatchedPairs
 {
+    /// <summary>Relative difference of mean evaluations still counted as equal (0.1 %).</summary>
+    public const double Tolerance = 0.001;
+
     public static IReadOnlyList<MatchedPair> Find(IEnumerable<SweepRun> groupRuns)
     {
         var cells = groupRuns.Where(r => r.Status == RunStatus.Completed && r.Record is not null)
             .GroupBy(r => (r.ExperimentId, r.Spec))
-            .Select(g => (g.Key.ExperimentId, g.Key.Spec, Evaluations: g.Select(r => r.Record!.Totals.Evaluations).Distinct().ToList(),
+            .Select(g => (g.Key.ExperimentId, g.Key.Spec, Evaluations: g.Select(r => (double)r.Record!.Totals.Evaluations).ToList(),
                 Top1: g.Select(r => r.Record!.Totals.Top1 * 100).ToList()))
-            .Where(c => c.Evaluations.Count == 1 && c.ExperimentId != "Baseline")
+            .Where(c => c.ExperimentId != "Baseline" && c.Evaluations.Max() - c.Evaluations.Min() <= Tolerance * c.Evaluations.Max())
             .OrderBy(c => ReportTable.Rank(c.ExperimentId)).ThenBy(c => c.ExperimentId, StringComparer.Ordinal)
             .ToList();
         var pairs = new List<MatchedPair>();
@@ -29,9 +33,10 @@ public static class MatchedPairs
             for (int j = i + 1; j < cells.Count; j++)
             {
                 var (a, b) = (cells[i], cells[j]);
-                if (a.Evaluations[0] != b.Evaluations[0]) continue;
+                double evalA = Statistics.Mean(a.Evaluations), evalB = Statistics.Mean(b.Evaluations);
+                if (Math.Abs(evalA - evalB) > Tolerance * Math.Max(evalA, evalB)) continue;
                 double meanA = Statistics.Mean(a.Top1), meanB = Statistics.Mean(b.Top1);
-                pairs.Add(new MatchedPair(a.ExperimentId, a.Spec, b.ExperimentId, b.Spec, a.Evaluations[0], meanA, meanB, meanB - meanA,
+                pairs.Add(new MatchedPair(a.ExperimentId, a.Spec, b.ExperimentId, b.Spec, evalB, meanA, meanB, meanB - meanA,
                     WelchTest.Compare(b.Top1, a.Top1).P));
             }
         return pairs;
@@ -40,8 +45,8 @@ public static class MatchedPairs
     public static string Markdown(IReadOnlyList<MatchedPair> pairs)
     {
         if (pairs.Count == 0) return "";
-        var sb = new StringBuilder("Cells with equal evaluations, head to head (Δ = B − A):\n\n");
-        sb.AppendLine("| A | B | evaluations | top-1 A % | top-1 B % | Δ (pp) | p (Welch) |");
+        var sb = new StringBuilder("Cells with equal evaluations (within 0.1 %), head to head (Δ = B − A):\n\n");
+        sb.AppendLine("| A | B | evaluations (B) | top-1 A % | top-1 B % | Δ (pp) | p (Welch) |");
         sb.AppendLine("|---|---|---:|---:|---:|---:|---:|");
         foreach (var p in pairs)
             sb.AppendLine($"| {p.A} `{p.SpecA}` | {p.B} `{p.SpecB}` | {F(p.Evaluations, "N0")} | {F(p.Top1A, "F2")} | {F(p.Top1B, "F2")} | {Signed(p.Delta)} | {P(p.P)} |");

@@ -54,7 +54,7 @@ public static class ReportBuilder
     private static string PairsTable(IReadOnlyList<MatchedPair> pairs)
     {
         if (pairs.Count == 0) return "";
-        var sb = new StringBuilder("<p>Cells with equal evaluations, head to head (Δ = B − A):</p><table><tr><th>A</th><th>B</th><th>evaluations</th><th>top-1 A %</th><th>top-1 B %</th><th>Δ (pp)</th><th>p</th></tr>");
+        var sb = new StringBuilder("<p>Cells with equal evaluations (within 0.1 %), head to head (Δ = B − A):</p><table><tr><th>A</th><th>B</th><th>evaluations</th><th>top-1 A %</th><th>top-1 B %</th><th>Δ (pp)</th><th>p</th></tr>");
         foreach (var p in pairs)
         {
             string[] cells = [$"{p.A} {p.SpecA}", $"{p.B} {p.SpecB}", ReportFormat.F(p.Evaluations, "N0"), ReportFormat.F(p.Top1A, "F2"),

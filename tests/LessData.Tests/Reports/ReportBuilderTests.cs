@@ -105,9 +105,10 @@ public sealed class ReportBuilderTests : IDisposable
     [Fact]
     public void MatchedPairs_CellsWithEqualEvaluations_ComparedHeadToHead()
     {
-        // Given E2 and I25 at 625 evaluations each (and C5 at 600, which matches nothing)
+        // Given E2 and I25 at 625 evaluations each (C5 at 600 matches nothing; IB at ~640 is more than 0.1 % away)
         var runs = Fixture();
         runs.AddRange([Run("I25", "increment:0.25", 0, 625, 60, 0.910), Run("I25", "increment:0.25", 1, 625, 61, 0.905), Run("I25", "increment:0.25", 2, 625, 59, 0.912)]);
+        runs.AddRange([Run("IB", "full", 0, 640, 60, 0.910), Run("IB", "full", 1, 641, 61, 0.905)]);
 
         var pairs = MatchedPairs.Find(runs);
 
@@ -117,5 +118,15 @@ public sealed class ReportBuilderTests : IDisposable
         pair.Delta.Should().BeApproximately((91.0 + 90.5 + 91.2) / 3 - (89.9 + 90.1 + 90.6) / 3, 1e-9);
         pair.P.Should().BeApproximately(WelchTest.Compare([91.0, 90.5, 91.2], [89.9, 90.1, 90.6]).P, 1e-12);
         MatchedPairs.Markdown(pairs).Should().Contain("| E2 `step:0.25@0.5` | I25 `increment:0.25` | 625 |");
+    }
+
+    [Fact]
+    public void MatchedPairs_WithinTolerance_CountsAsEqual()
+    {
+        // 37,504 vs 37,500 (InfoBatch with a target lands within rounding) is within 0.1 %
+        List<SweepRun> runs = [Run("E2", "step:0.25@0.5", 0, 37500, 60, 0.80), Run("E2", "step:0.25@0.5", 1, 37500, 60, 0.81),
+            Run("IB", "full", 0, 37504, 60, 0.82), Run("IB", "full", 1, 37504, 60, 0.81), Run("C5", "cut:5", 0, 36000, 55, 0.80)];
+
+        MatchedPairs.Find(runs).Should().ContainSingle().Which.B.Should().Be("IB");
     }
 }
