@@ -20,12 +20,13 @@ public static class BenchCommand
         var noFidelity = new Option<bool>("--no-fidelity") { Description = "Skip the time-vs-evaluations runs (they need Fashion-MNIST)" };
         var fidelityEpochs = new Option<int>("--fidelity-epochs") { Description = "Epochs of each fidelity run", DefaultValueFactory = _ => 8 };
         var fidelityLimit = new Option<int>("--fidelity-limit") { Description = "Training images of each fidelity run", DefaultValueFactory = _ => 3000 };
+        var fidelityRepeats = new Option<int>("--fidelity-repeats") { Description = "Interleaved repetitions of each fidelity run (median time)", DefaultValueFactory = _ => 3 };
         var fidelityTestLimit = new Option<int>("--fidelity-test-limit") { Description = "Test images of each fidelity run", DefaultValueFactory = _ => 500 };
         var dataset = new Option<string>("--dataset") { Description = "Dataset of the fidelity runs", DefaultValueFactory = _ => "fashion-mnist" };
         var dataDir = new Option<string?>("--data-dir") { Description = "Folder holding that dataset" };
         var reference = new Option<string?>("--reference") { Description = "Path of hvc_reference.py (default: bench/reference/ of this checkout)" };
         var command = new Command("bench", "Benchmark training throughput, GFLOP/s and time-vs-evaluations fidelity (optionally against PyTorch)")
-        { outDir, compare, models, threads, iterations, noFidelity, fidelityEpochs, fidelityLimit, fidelityTestLimit, dataset, dataDir, reference };
+        { outDir, compare, models, threads, iterations, noFidelity, fidelityEpochs, fidelityLimit, fidelityTestLimit, fidelityRepeats, dataset, dataDir, reference };
         command.SetAction(parse =>
         {
             var defaults = new BenchSettings();
@@ -35,6 +36,7 @@ public static class BenchCommand
                 Threads = Positive(parse.GetValue(threads)!, "--threads"),
                 Iterations = parse.GetValue(iterations),
                 Fidelity = !parse.GetValue(noFidelity),
+                FidelityRepeats = parse.GetValue(fidelityRepeats),
                 FidelityConfig = defaults.FidelityConfig with
                 {
                     Dataset = parse.GetValue(dataset)!,

@@ -15,6 +15,8 @@ public sealed record BenchSettings
     public int GemmSize { get; init; } = 2048;
     public bool Fidelity { get; init; } = true;
     public IReadOnlyList<string> FidelityMethods { get; init; } = FidelityBenchmark.DefaultMethods;
+    /// <summary>Interleaved repetitions of every fidelity run; the median time is used.</summary>
+    public int FidelityRepeats { get; init; } = 3;
     /// <summary>The fixed subset and settings the fidelity runs train with.</summary>
     public TrainConfig FidelityConfig { get; init; } = new()
     {

@@ -55,7 +55,7 @@ public static class BenchSuite
         double gemmBf16 = GemmBenchmark.Gflops(s.GemmSize, ScalarType.BFloat16, maxThreads);
         var headline = rows.FirstOrDefault(r => r.Model == "hvc" && r.Threads == maxThreads) ?? rows.First(r => r.Threads == maxThreads);
 
-        var fidelity = s.Fidelity ? FidelityBenchmark.Measure(s.FidelityConfig, s.FidelityMethods, progress) : [];
+        var fidelity = s.Fidelity ? FidelityBenchmark.Measure(s.FidelityConfig, s.FidelityMethods, s.FidelityRepeats, progress) : [];
 
         double? ratio = null;
         if (s.ComparePytorch && pytorch.FirstOrDefault(p => p.Model == headline.Model && p.Threads == headline.Threads) is { } peer)

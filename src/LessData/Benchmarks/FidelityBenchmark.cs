@@ -5,25 +5,35 @@ namespace LessData.Benchmarks;
 
 /// <summary>
 /// Does training time follow evaluations? Trains the full baseline and each method on the same data, seed and model,
-/// and compares the ratio of training-step seconds to the baseline's with the ratio of evaluations. Also reports the
-/// share of training time the step spent outside the model (selection + waiting for augmented batches).
+/// and compares the ratio of training-step seconds to the baseline's with the ratio of evaluations. Repetitions are
+/// interleaved (baseline, methods, baseline, methods, …) and each method's median time is used, so a slow spell of the
+/// machine does not land on one method. Also reports the share of training time the step spent outside the model
+/// (selection + waiting for augmented batches).
 /// </summary>
 public static class FidelityBenchmark
 {
     public static readonly string[] DefaultMethods = ["step:0.25@0.5", "increment:0.25", "cut:5"];
 
-    public static IReadOnlyList<FidelityRow> Measure(TrainConfig baseConfig, IReadOnlyList<string> methods, Action<string>? progress = null)
+    public static IReadOnlyList<FidelityRow> Measure(TrainConfig baseConfig, IReadOnlyList<string> methods, int repeats = 3, Action<string>? progress = null)
     {
-        var rows = new List<FidelityRow>();
+        if (repeats < 1) throw new UserError($"--fidelity-repeats must be at least 1 (got {repeats})");
         Train(baseConfig with { Schedule = "full", Epochs = 1 }, progress); // warm-up: first-call costs must not land on the baseline
-        var (baseline, baseTimings) = Train(baseConfig with { Schedule = "full" }, progress);
-        rows.Add(Row("full", baseline, baseTimings, baseline));
-        foreach (var method in methods)
+        string[] all = ["full", .. methods];
+        var runs = all.ToDictionary(m => m, _ => new List<(RunRecord Record, StepTimings Timings)>());
+        for (int r = 0; r < repeats; r++)
+            foreach (var method in all)
+                runs[method].Add(Train(baseConfig with { Schedule = method }, progress));
+
+        double baseSeconds = Timing.Median([.. runs["full"].Select(x => x.Record.Totals.TrainSeconds)]);
+        long baseEvaluations = runs["full"][0].Record.Totals.Evaluations;
+        return [.. all.Select(method =>
         {
-            var (record, timings) = Train(baseConfig with { Schedule = method }, progress);
-            rows.Add(Row(method, record, timings, baseline));
-        }
-        return rows;
+            var rs = runs[method];
+            double seconds = Timing.Median([.. rs.Select(x => x.Record.Totals.TrainSeconds)]);
+            double share = Timing.Median([.. rs.Select(x => Share(x.Timings))]);
+            long evaluations = rs[0].Record.Totals.Evaluations;
+            return new FidelityRow(method, evaluations, seconds, (double)evaluations / baseEvaluations, seconds / baseSeconds, share);
+        })];
     }
 
     private static (RunRecord, StepTimings) Train(TrainConfig config, Action<string>? progress)
@@ -32,12 +42,9 @@ public static class FidelityBenchmark
         return RunPipeline.RunWithTimings(config, null, NullObserver.Instance, CancellationToken.None);
     }
 
-    private static FidelityRow Row(string method, RunRecord run, StepTimings t, RunRecord baseline)
+    private static double Share(StepTimings t)
     {
         double total = t.Selection + t.WaitForBatches + t.Steps;
-        return new FidelityRow(method, run.Totals.Evaluations, run.Totals.TrainSeconds,
-            (double)run.Totals.Evaluations / baseline.Totals.Evaluations,
-            run.Totals.TrainSeconds / baseline.Totals.TrainSeconds,
-            total > 0 ? (t.Selection + t.WaitForBatches) / total : double.NaN);
+        return total > 0 ? (t.Selection + t.WaitForBatches) / total : double.NaN;
     }
 }

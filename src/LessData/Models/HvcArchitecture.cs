@@ -5,8 +5,9 @@ namespace LessData.Models;
 /// <see cref="Depth"/> valid 3x3 convolutions whose widths start at <see cref="FirstWidth"/> and grow by
 /// <see cref="Growth"/>. Every convolution trims 2 pixels from each spatial size, so the last feature map has
 /// (H - 2·depth)·(W - 2·depth) positions; each becomes one primary capsule whose dimension is the last width.
+/// <see cref="Bf16Convolutions"/> computes the convolutions in bfloat16 with fp32 master weights (off by default).
 /// </summary>
-public sealed record HvcArchitecture(int Depth, int FirstWidth, int Growth)
+public sealed record HvcArchitecture(int Depth, int FirstWidth, int Growth, bool Bf16Convolutions = false)
 {
     /// <summary>The paper's network: 9 convolutions, widths 32, 48, …, 160.</summary>
     public static readonly HvcArchitecture Paper = new(9, 32, 16);

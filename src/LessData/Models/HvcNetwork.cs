@@ -31,7 +31,7 @@ public sealed class HvcNetwork : nn.Module<Tensor, Tensor>
         Dimension = architecture.CapsuleDimension;
 
         var widths = Enumerable.Range(0, architecture.Depth).Select(architecture.Width).ToArray();
-        _features = ConvBlocks.Stack(channels, widths, padding: 0);
+        _features = ConvBlocks.Stack(channels, widths, padding: 0, architecture.Bf16Convolutions);
         _weight = nn.Parameter(torch.empty(classes, Capsules, Dimension));
         nn.init.xavier_uniform_(_weight);
         _classNorm = nn.BatchNorm1d(Dimension);

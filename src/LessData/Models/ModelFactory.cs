@@ -46,7 +46,8 @@ public static class ModelFactory
                 "depth" => architecture with { Depth = value },
                 "first" => architecture with { FirstWidth = value },
                 "growth" => architecture with { Growth = value },
-                _ => throw new UserError($"model '{name}': unknown option '{key}'; capsule models take depth, first and growth, e.g. hvc:depth=7,first=16,growth=8"),
+                "bf16" => architecture with { Bf16Convolutions = value != 0 },
+                _ => throw new UserError($"model '{name}': unknown option '{key}'; capsule models take depth, first, growth and bf16, e.g. hvc:depth=7,first=16,growth=8 or hvc:bf16"),
             };
         architecture.Validate();
         return architecture;
@@ -114,6 +115,7 @@ public static class ModelFactory
         foreach (var part in n[(colon + 1)..].Split(',', StringSplitOptions.TrimEntries))
         {
             var kv = part.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (kv is ["bf16"]) { options.Add(("bf16", 1)); continue; }
             if (kv.Length != 2 || !int.TryParse(kv[1], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int v))
                 throw new UserError($"model '{name}': option '{part}' must be key=whole number, e.g. hvc:depth=7,first=16,growth=8");
             options.Add((kv[0], v));

@@ -28,7 +28,7 @@ public sealed class BenchTests : IDisposable
 
         // When the bench runs on the small CNN, one thread, with 2-epoch fidelity runs
         var (exit, err) = Run("bench", "--models", "cnn", "--threads", "1", "--iterations", "5", "--dataset", "mnist", "--data-dir", _fx.Root,
-            "--fidelity-epochs", "2", "--fidelity-limit", "40", "--fidelity-test-limit", "10", "--out", outDir);
+            "--fidelity-epochs", "2", "--fidelity-limit", "40", "--fidelity-test-limit", "10", "--fidelity-repeats", "1", "--out", outDir);
 
         // Then bench.json holds real figures, and the fidelity evaluation ratios are the methods' formulas
         exit.Should().Be(0, err);
