@@ -14,7 +14,7 @@ public static class BenchCommand
     {
         var outDir = new Option<string>("--out") { Description = "Folder for bench.json", DefaultValueFactory = _ => "bench-results" };
         var compare = new Option<bool>("--compare-pytorch") { Description = "Also run the PyTorch reference (bench/reference) on the same step and check it is the same model" };
-        var models = new Option<string[]>("--models") { Description = "Models to time", DefaultValueFactory = _ => ["hvc", "hvc-small"], AllowMultipleArgumentsPerToken = true };
+        var models = new Option<string[]>("--models") { Description = "Models to time", DefaultValueFactory = _ => ["hvc", "hvc-small", "hvc:bf16"], AllowMultipleArgumentsPerToken = true };
         var threads = new Option<int[]>("--threads") { Description = "Thread counts to time", DefaultValueFactory = _ => [1, 2], AllowMultipleArgumentsPerToken = true };
         var iterations = new Option<int>("--iterations") { Description = "Timed steps per figure (median; at least 5)", DefaultValueFactory = _ => 5 };
         var noFidelity = new Option<bool>("--no-fidelity") { Description = "Skip the time-vs-evaluations runs (they need Fashion-MNIST)" };
@@ -94,6 +94,7 @@ public static class BenchCommand
             $"achieved {r.Gflops:F1} GFLOP/s vs libtorch fp32 GEMM {r.GemmGflops:F1} GFLOP/s ({r.Gflops / r.GemmGflops:P0}); bf16 GEMM {r.GemmBf16Gflops:F1} GFLOP/s"));
         var head = r.Throughput.FirstOrDefault(t => t.Model == "hvc" && t.Threads == r.Throughput.Max(x => x.Threads)) ?? r.Throughput.First(t => t.Threads == r.Throughput.Max(x => x.Threads));
         if (r.RatioVsPytorch is { } ratio) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"LessData / PyTorch ({head.Model}, {head.Threads} threads): {ratio:F2}"));
+        if (r.RatioVsPytorchBf16 is { } ratioBf16) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"LessData hvc:bf16 (opt-in) / PyTorch fp32 hvc ({head.Threads} threads): {ratioBf16:F2}"));
         if (r.ReferenceCheck is { } c)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"reference check: parameters {c.LessDataParameters} vs {c.PytorchParameters}, max |Δoutput| {c.MaxAbsDiff:E2} (outputs up to {c.MaxAbsOutput:F3}): {(c.Passed ? "same model" : "MISMATCH")}"));

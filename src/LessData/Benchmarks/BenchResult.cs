@@ -22,7 +22,10 @@ public sealed record ReferenceCheckResult(long LessDataParameters, long PytorchP
     public bool Passed => LessDataParameters == PytorchParameters && MaxAbsDiff <= Tolerance * Math.Max(1, MaxAbsOutput);
 }
 
-/// <summary>Everything `lessdata bench` measured; serialized as bench.json.</summary>
+/// <summary>
+/// Everything `lessdata bench` measured; serialized as bench.json. RatioVsPytorch is the default (fp32) `hvc` at the
+/// most threads against PyTorch; RatioVsPytorchBf16 the opt-in `hvc:bf16` against the same fp32 PyTorch run.
+/// </summary>
 public sealed record BenchResult(
     string Machine,
     string CommandLine,
@@ -33,4 +36,5 @@ public sealed record BenchResult(
     IReadOnlyList<FidelityRow> Fidelity,
     IReadOnlyList<PytorchRow>? Pytorch,
     double? RatioVsPytorch,
+    double? RatioVsPytorchBf16,
     ReferenceCheckResult? ReferenceCheck);

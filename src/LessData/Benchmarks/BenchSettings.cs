@@ -5,7 +5,7 @@ namespace LessData.Benchmarks;
 /// <summary>What `lessdata bench` measures, and how long it spends doing it.</summary>
 public sealed record BenchSettings
 {
-    public IReadOnlyList<string> Models { get; init; } = ["hvc", "hvc-small"];
+    public IReadOnlyList<string> Models { get; init; } = ["hvc", "hvc-small", "hvc:bf16"];
     public IReadOnlyList<int> Threads { get; init; } = [1, 2];
     public int Batch { get; init; } = 120;
     public int Warmup { get; init; } = 2;

@@ -32,6 +32,7 @@ public static class BenchSuite
         var transform = AugmentationFactory.For("fashion-mnist", augment: true, Channels, Size, Size);
         var rows = new List<ThroughputRow>();
         var pytorch = new List<PytorchRow>();
+        var pytorchByShape = new Dictionary<(HvcArchitecture, int), PytorchRow>();
         foreach (var model in s.Models)
             foreach (int threads in s.Threads)
             {
@@ -40,12 +41,19 @@ public static class BenchSuite
                     s.DatasetSize, Channels, Size, Size, s.Batch, threads, s.Warmup, s.Iterations);
                 double gflopPerImage = ModelFactory.FlopsPerImage(model, Channels, Size, Size, Classes).Training / 1e9;
                 rows.Add(new ThroughputRow(model, threads, s.Batch, measured.ImagesPerSecond, gflopPerImage, measured.Phases));
-                if (s.ComparePytorch)
+                if (s.ComparePytorch && ModelFactory.Check(model) != "cnn")
                 {
-                    progress($"throughput: PyTorch {model}, {threads} thread(s), batch {s.Batch}");
-                    var a = ModelFactory.Architecture(model);
-                    var json = reference!.Throughput(threads, s.Batch, Channels, Size, a.Depth, a.FirstWidth, a.Growth, s.Iterations);
-                    pytorch.Add(new PytorchRow(model, threads, s.Batch, json.GetProperty("imagesPerSecond").GetDouble(), json.GetProperty("torch").GetString() ?? "?"));
+                    // The reference is fp32; a bf16 model is compared with the fp32 PyTorch run of the same shape.
+                    var shape = (ModelFactory.Architecture(model) with { Bf16Convolutions = false }, threads);
+                    if (!pytorchByShape.TryGetValue(shape, out var peer))
+                    {
+                        progress($"throughput: PyTorch {model} (fp32), {threads} thread(s), batch {s.Batch}");
+                        var a = shape.Item1;
+                        var json = reference!.Throughput(threads, s.Batch, Channels, Size, a.Depth, a.FirstWidth, a.Growth, s.Iterations);
+                        peer = new PytorchRow(model, threads, s.Batch, json.GetProperty("imagesPerSecond").GetDouble(), json.GetProperty("torch").GetString() ?? "?");
+                        pytorchByShape[shape] = peer;
+                    }
+                    pytorch.Add(peer with { Model = model });
                 }
             }
 
@@ -60,7 +68,11 @@ public static class BenchSuite
         double? ratio = null;
         if (s.ComparePytorch && pytorch.FirstOrDefault(p => p.Model == headline.Model && p.Threads == headline.Threads) is { } peer)
             ratio = headline.ImagesPerSecond / peer.ImagesPerSecond;
+        double? ratioBf16 = null;
+        if (s.ComparePytorch && rows.FirstOrDefault(r => r.Model == "hvc:bf16" && r.Threads == maxThreads) is { } bf16
+            && pytorch.FirstOrDefault(p => p.Model == "hvc:bf16" && p.Threads == maxThreads) is { } bf16Peer)
+            ratioBf16 = bf16.ImagesPerSecond / bf16Peer.ImagesPerSecond;
         return new BenchResult(ProvenanceCollector.Machine(), commandLine, rows, headline.Gflops, gemm, gemmBf16, fidelity,
-            s.ComparePytorch ? pytorch : null, ratio, check);
+            s.ComparePytorch ? pytorch : null, ratio, ratioBf16, check);
     }
 }
