@@ -45,15 +45,15 @@ public static class BenchSuite
                 {
                     // The reference is fp32; a bf16 model is compared with the fp32 PyTorch run of the same shape.
                     var shape = (ModelFactory.Architecture(model) with { Bf16Convolutions = false }, threads);
-                    if (!pytorchByShape.TryGetValue(shape, out var peer))
+                    if (!pytorchByShape.TryGetValue(shape, out var measuredPeer))
                     {
                         progress($"throughput: PyTorch {model} (fp32), {threads} thread(s), batch {s.Batch}");
                         var a = shape.Item1;
                         var json = reference!.Throughput(threads, s.Batch, Channels, Size, a.Depth, a.FirstWidth, a.Growth, s.Iterations);
-                        peer = new PytorchRow(model, threads, s.Batch, json.GetProperty("imagesPerSecond").GetDouble(), json.GetProperty("torch").GetString() ?? "?");
-                        pytorchByShape[shape] = peer;
+                        measuredPeer = new PytorchRow(model, threads, s.Batch, json.GetProperty("imagesPerSecond").GetDouble(), json.GetProperty("torch").GetString() ?? "?");
+                        pytorchByShape[shape] = measuredPeer;
                     }
-                    pytorch.Add(peer with { Model = model });
+                    pytorch.Add(measuredPeer with { Model = model });
                 }
             }
 
