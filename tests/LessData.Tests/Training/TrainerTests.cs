@@ -8,6 +8,7 @@ using TorchSharp;
 
 namespace LessData.Tests.Training;
 
+[Collection(SerialCollection.Name)]
 public sealed class TrainerTests : IDisposable
 {
     private readonly LessData.Data.ImageDataset _train;
