@@ -128,4 +128,14 @@ public sealed class CliTests : IDisposable
         exit.Should().Be(2);
         err.Should().Contain("--schedule full").And.Contain("--target-fraction");
     }
+
+    [Fact]
+    public void Train_InfoBatchUnreachableTarget_FailsBeforeLoadingData()
+    {
+        // No dataset in the data dir: the error must be about the target, found before any data is read
+        var (exit, _, err) = Run("train", "--selector", "infobatch", "--target-fraction", "0.1", "--epochs", "10", "--data-dir", _fx.Root);
+
+        exit.Should().Be(2);
+        err.Should().Contain("out of reach").And.Contain("lowest reachable share is 0.2");
+    }
 }
