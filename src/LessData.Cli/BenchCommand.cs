@@ -92,7 +92,7 @@ public static class BenchCommand
         AnsiConsole.Write(throughput);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"achieved {r.Gflops:F1} GFLOP/s vs libtorch fp32 GEMM {r.GemmGflops:F1} GFLOP/s ({r.Gflops / r.GemmGflops:P0}); bf16 GEMM {r.GemmBf16Gflops:F1} GFLOP/s"));
-        var head = r.Throughput.FirstOrDefault(t => t.Model == "hvc" && t.Threads == r.Throughput.Max(x => x.Threads)) ?? r.Throughput.First(t => t.Threads == r.Throughput.Max(x => x.Threads));
+        var head = BenchSuite.Headline(r.Throughput);
         if (r.RatioVsPytorch is { } ratio) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"LessData / PyTorch ({head.Model}, {head.Threads} threads): {ratio:F2}"));
         if (r.RatioVsPytorchBf16 is { } ratioBf16) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"LessData hvc:bf16 (opt-in) / PyTorch fp32 hvc ({head.Threads} threads): {ratioBf16:F2}"));
         if (r.ReferenceCheck is { } c)

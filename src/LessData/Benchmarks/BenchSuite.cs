@@ -61,18 +61,23 @@ public static class BenchSuite
         progress($"GEMM: {s.GemmSize}³ fp32 and bf16, {maxThreads} thread(s)");
         double gemm = GemmBenchmark.Gflops(s.GemmSize, ScalarType.Float32, maxThreads);
         double gemmBf16 = GemmBenchmark.Gflops(s.GemmSize, ScalarType.BFloat16, maxThreads);
-        var headline = rows.FirstOrDefault(r => r.Model == "hvc" && r.Threads == maxThreads) ?? rows.First(r => r.Threads == maxThreads);
+        var headline = Headline(rows);
 
         var fidelity = s.Fidelity ? FidelityBenchmark.Measure(s.FidelityConfig, s.FidelityMethods, s.FidelityRepeats, progress) : [];
 
-        double? ratio = null;
-        if (s.ComparePytorch && pytorch.FirstOrDefault(p => p.Model == headline.Model && p.Threads == headline.Threads) is { } peer)
-            ratio = headline.ImagesPerSecond / peer.ImagesPerSecond;
-        double? ratioBf16 = null;
-        if (s.ComparePytorch && rows.FirstOrDefault(r => r.Model == "hvc:bf16" && r.Threads == maxThreads) is { } bf16
-            && pytorch.FirstOrDefault(p => p.Model == "hvc:bf16" && p.Threads == maxThreads) is { } bf16Peer)
-            ratioBf16 = bf16.ImagesPerSecond / bf16Peer.ImagesPerSecond;
+        double? RatioFor(string model) =>
+            rows.FirstOrDefault(r => r.Model == model && r.Threads == maxThreads) is { } mine
+            && pytorch.FirstOrDefault(p => p.Model == model && p.Threads == maxThreads) is { } peer
+                ? mine.ImagesPerSecond / peer.ImagesPerSecond
+                : null;
         return new BenchResult(ProvenanceCollector.Machine(), commandLine, rows, headline.Gflops, gemm, gemmBf16, fidelity,
-            s.ComparePytorch ? pytorch : null, ratio, ratioBf16, check);
+            s.ComparePytorch ? pytorch : null, RatioFor(headline.Model), RatioFor("hvc:bf16"), check);
+    }
+
+    /// <summary>The row the headline figures (GFLOP/s, ratio vs PyTorch) come from: hvc at the most threads, else the first model there.</summary>
+    public static ThroughputRow Headline(IReadOnlyList<ThroughputRow> rows)
+    {
+        int maxThreads = rows.Max(r => r.Threads);
+        return rows.FirstOrDefault(r => r.Model == "hvc" && r.Threads == maxThreads) ?? rows.First(r => r.Threads == maxThreads);
     }
 }

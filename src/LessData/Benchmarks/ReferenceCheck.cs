@@ -4,8 +4,8 @@ using TorchSharp;
 namespace LessData.Benchmarks;
 
 /// <summary>
-/// Is the PyTorch reference the same model? Exports a LessData HVC's weights, an input batch and LessData's eval-mode
-/// output, has the reference load them by name, and compares parameter counts and outputs.
+/// Is the PyTorch reference the same model? Exports a LessData HVC's weights, an input batch and LessData's output
+/// (training-mode batch-norm, see WeightExport), has the reference load them by name, and compares parameter counts and outputs.
 /// </summary>
 public static class ReferenceCheck
 {

@@ -58,9 +58,9 @@ public static class RunPipeline
         ModelFactory.Check(config.Model);
         if (selector is InfoBatchSelector && schedule.Spec != "full")
             throw new UserError($"--selector infobatch sets each epoch's size itself, so it runs with --schedule full (got '{schedule.Spec}'); use --target-fraction to set the share of data");
-        if (selector is InfoBatchSelector { TargetFraction: not null } infoBatch && config.Epochs >= 1)
-            infoBatch.TargetEpochSize(config.Epochs, 1); // an unreachable target fails now, not after the first epoch
         if (config.Epochs < 1) throw new UserError($"--epochs must be at least 1 (got {config.Epochs})");
+        if (selector is InfoBatchSelector { TargetFraction: not null } infoBatch)
+            infoBatch.TargetEpochSize(config.Epochs, 1); // an unreachable target fails now, not after the first epoch
         if (config.BatchSize < 2) throw new UserError($"--batch-size must be at least 2 (got {config.BatchSize}); batch-norm needs two images");
         if (config.Device is not ("cpu" or "cuda")) throw new UserError($"--device must be cpu or cuda (got '{config.Device}')");
         if (config.Device == "cuda") throw new UserError("--device cuda needs the CUDA build (dotnet build -p:LessDataBackend=cuda), which this machine's package mirror cannot restore; use --device cpu");

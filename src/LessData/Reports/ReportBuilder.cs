@@ -51,29 +51,25 @@ public static class ReportBuilder
         return path;
     }
 
-    private static string PairsTable(IReadOnlyList<MatchedPair> pairs)
-    {
-        if (pairs.Count == 0) return "";
-        var sb = new StringBuilder("<p>Cells with equal evaluations (within 0.1 %), head to head (Δ = B − A):</p><table><tr><th>A</th><th>B</th><th>evaluations</th><th>top-1 A %</th><th>top-1 B %</th><th>Δ (pp)</th><th>p</th></tr>");
-        foreach (var p in pairs)
-        {
-            string[] cells = [$"{p.A} {p.SpecA}", $"{p.B} {p.SpecB}", ReportFormat.F(p.Evaluations, "N0"), ReportFormat.F(p.Top1A, "F2"),
-                ReportFormat.F(p.Top1B, "F2"), ReportFormat.Signed(p.Delta), ReportFormat.P(p.P)];
-            sb.Append("<tr>").Append(string.Concat(cells.Select(c => $"<td>{WebUtility.HtmlEncode(c)}</td>"))).Append("</tr>");
-        }
-        return sb.Append("</table>").ToString();
-    }
+    private static string PairsTable(IReadOnlyList<MatchedPair> pairs) =>
+        pairs.Count == 0 ? "" :
+        "<p>Cells with equal evaluations (within 0.1 %), head to head (Δ = B − A):</p>" + Html(
+            ["A", "B", "evaluations", "top-1 A %", "top-1 B %", "Δ (pp)", "p"],
+            pairs.Select(p => new[] { $"{p.A} {p.SpecA}", $"{p.B} {p.SpecB}", ReportFormat.F(p.Evaluations, "N0"), ReportFormat.F(p.Top1A, "F2"),
+                ReportFormat.F(p.Top1B, "F2"), ReportFormat.Signed(p.Delta), ReportFormat.P(p.P) }));
 
-    private static string HtmlTable(IEnumerable<ReportRow> rows)
+    private static string HtmlTable(IEnumerable<ReportRow> rows) => Html(
+        ["ID", "method", "trials", "evaluations", "Δ evals", "train s", "Δ time", "top-1 %", "Δ top-1", "p", "CO2 g", "CO2 saved"],
+        rows.Select(r => new[] { r.Id, r.Spec, ReportFormat.Trials(r), ReportFormat.F(r.Evaluations, "N0"), ReportFormat.Signed(r.EvaluationsDelta, "0.0") + "%",
+            ReportFormat.F(r.TrainSeconds, "F1"), ReportFormat.Signed(r.TimeDelta, "0.0") + "%", $"{ReportFormat.F(r.Top1Mean, "F2")} ± {ReportFormat.F(r.Top1Std, "F2")}",
+            ReportFormat.Signed(r.Top1Delta), ReportFormat.P(r.P), ReportFormat.F(r.Co2Grams, "F3"), ReportFormat.F(r.Co2Saved, "F1") + "%" }));
+
+    /// <summary>An HTML table with one header row; every cell is HTML-encoded.</summary>
+    private static string Html(IEnumerable<string> header, IEnumerable<string[]> rows)
     {
-        var sb = new StringBuilder("<table><tr><th>ID</th><th>method</th><th>trials</th><th>evaluations</th><th>Δ evals</th><th>train s</th><th>Δ time</th><th>top-1 %</th><th>Δ top-1</th><th>p</th><th>CO2 g</th><th>CO2 saved</th></tr>");
-        foreach (var r in rows)
-        {
-            string[] cells = [r.Id, r.Spec, ReportFormat.Trials(r), ReportFormat.F(r.Evaluations, "N0"), ReportFormat.Signed(r.EvaluationsDelta, "0.0") + "%",
-                ReportFormat.F(r.TrainSeconds, "F1"), ReportFormat.Signed(r.TimeDelta, "0.0") + "%", $"{ReportFormat.F(r.Top1Mean, "F2")} ± {ReportFormat.F(r.Top1Std, "F2")}",
-                ReportFormat.Signed(r.Top1Delta), ReportFormat.P(r.P), ReportFormat.F(r.Co2Grams, "F3"), ReportFormat.F(r.Co2Saved, "F1") + "%"];
+        var sb = new StringBuilder("<table><tr>").Append(string.Concat(header.Select(h => $"<th>{WebUtility.HtmlEncode(h)}</th>"))).Append("</tr>");
+        foreach (var cells in rows)
             sb.Append("<tr>").Append(string.Concat(cells.Select(c => $"<td>{WebUtility.HtmlEncode(c)}</td>"))).Append("</tr>");
-        }
         return sb.Append("</table>").ToString();
     }
 }
