@@ -26,11 +26,12 @@ public static class BenchCommand
         var dataDir = new Option<string?>("--data-dir") { Description = "Folder holding that dataset" };
         var memory = new Option<bool>("--memory") { Description = "Also measure peak RSS per schedule, each training in its own process (opt-in: long)" };
         var memoryEpochs = new Option<int>("--memory-epochs") { Description = "Epochs of each memory run", DefaultValueFactory = _ => 200 };
+        var memoryModel = new Option<string>("--memory-model") { Description = "Model of the memory runs", DefaultValueFactory = _ => "hvc-small" };
         var memoryLimit = new Option<int>("--memory-limit") { Description = "Training images of each memory run", DefaultValueFactory = _ => 1200 };
         var memorySchedules = new Option<string[]>("--memory-schedules") { Description = "Schedules of the memory runs (full is always run)", DefaultValueFactory = _ => MemoryBenchmark.DefaultSchedules, AllowMultipleArgumentsPerToken = true };
         var reference = new Option<string?>("--reference") { Description = "Path of hvc_reference.py (default: bench/reference/ of this checkout)" };
         var command = new Command("bench", "Benchmark training throughput, GFLOP/s and time-vs-evaluations fidelity (optionally against PyTorch)")
-        { outDir, compare, models, threads, iterations, noFidelity, fidelityEpochs, fidelityLimit, fidelityTestLimit, fidelityRepeats, dataset, dataDir, memory, memoryEpochs, memoryLimit, memorySchedules, reference };
+        { outDir, compare, models, threads, iterations, noFidelity, fidelityEpochs, fidelityLimit, fidelityTestLimit, fidelityRepeats, dataset, dataDir, memory, memoryEpochs, memoryModel, memoryLimit, memorySchedules, reference };
         command.SetAction(parse =>
         {
             var defaults = new BenchSettings();
@@ -55,6 +56,7 @@ public static class BenchCommand
                 ComparePytorch = parse.GetValue(compare),
                 Memory = parse.GetValue(memory),
                 MemoryEpochs = parse.GetValue(memoryEpochs),
+                MemoryModel = parse.GetValue(memoryModel)!,
                 MemoryTrainLimit = parse.GetValue(memoryLimit),
                 MemorySchedules = parse.GetValue(memorySchedules)!,
             };
@@ -62,6 +64,7 @@ public static class BenchCommand
             {
                 if (settings.MemoryEpochs < 1) throw new UserError($"--memory-epochs must be at least 1 (got {settings.MemoryEpochs})");
                 foreach (var s in settings.MemorySchedules) LessData.Selection.ScheduleParser.Parse(s);
+                LessData.Models.ModelFactory.Check(settings.MemoryModel);
             }
             if (settings.Fidelity) RunPipeline.Validate(settings.FidelityConfig);
             var folder = parse.GetValue(outDir)!;
@@ -78,12 +81,12 @@ public static class BenchCommand
         return command;
     }
 
-    /// <summary>This CLI's own `train`, in a new process, for one memory run (hvc-small; the fidelity runs' dataset and test limit).</summary>
+    /// <summary>This CLI's own `train`, in a new process, for one memory run (the memory model; the fidelity runs' dataset and test limit).</summary>
     private static System.Diagnostics.ProcessStartInfo TrainProcess(BenchSettings s, string schedule, string outDir)
     {
         var e = s.FidelityConfig.Experiment;
         var start = new System.Diagnostics.ProcessStartInfo(Environment.ProcessPath ?? "dotnet");
-        foreach (var arg in new[] { typeof(BenchCommand).Assembly.Location, "train", "--dataset", e.Dataset, "--model", "hvc-small",
+        foreach (var arg in new[] { typeof(BenchCommand).Assembly.Location, "train", "--dataset", e.Dataset, "--model", s.MemoryModel,
             "--schedule", schedule, "--epochs", s.MemoryEpochs.ToString(CultureInfo.InvariantCulture),
             "--train-limit", s.MemoryTrainLimit.ToString(CultureInfo.InvariantCulture), "--test-limit", (e.TestLimit ?? 200).ToString(CultureInfo.InvariantCulture),
             "--threads", s.Threads.Max().ToString(CultureInfo.InvariantCulture), "--seed", "1", "--out", outDir })

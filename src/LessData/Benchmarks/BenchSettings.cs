@@ -28,5 +28,6 @@ public sealed record BenchSettings
     public bool Memory { get; init; }
     public IReadOnlyList<string> MemorySchedules { get; init; } = MemoryBenchmark.DefaultSchedules;
     public int MemoryEpochs { get; init; } = 200;
+    public string MemoryModel { get; init; } = "hvc-small";
     public int MemoryTrainLimit { get; init; } = 1200;
 }

@@ -57,7 +57,7 @@ public sealed class BenchTests : IDisposable
 
         // When the bench measures memory for two epochs of two schedules (and no fidelity runs)
         var (exit, err) = Run("bench", "--models", "cnn", "--threads", "1", "--no-fidelity", "--dataset", "mnist", "--data-dir", _fx.Root,
-            "--fidelity-test-limit", "10", "--memory", "--memory-epochs", "2", "--memory-limit", "40", "--memory-schedules", "increment:0.25", "--out", outDir);
+            "--fidelity-test-limit", "10", "--memory", "--memory-model", "cnn", "--memory-epochs", "2", "--memory-limit", "40", "--memory-schedules", "increment:0.25", "--out", outDir);
 
         // Then bench.json has a row per schedule, full first, with real peaks and ratios against full
         exit.Should().Be(0, err);
