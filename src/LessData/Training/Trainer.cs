@@ -21,8 +21,9 @@ public static class Trainer
         using var model = setup.CreateModel();
         using var averaged = setup.CreateModel();
         averaged.load_state_dict(model.state_dict());
-        var ema = new WeightAverage(averaged, c.EmaDecay, warmup: true);
-        using var optimizer = torch.optim.Adam(model.parameters(), c.LearningRate);
+        var ema = new WeightAverage(averaged, setup.EvaluatesAverage ? c.EmaDecay : 0, warmup: true);
+        using var optimizer = OptimizerFactory.Create(c, model.parameters());
+        var plan = LearningRatePlan.From(c);
         var state = new TrainingState(setup.Train.Count);
         checkpoint?.TryRestore(model, ema, optimizer, state);
 
@@ -30,8 +31,7 @@ public static class Trainer
         for (int epoch = state.Epochs.Count; epoch < c.Epochs; epoch++)
         {
             cancel.ThrowIfCancellationRequested();
-            double lr = LearningRateSchedule.At(epoch, c.LearningRate, c.LrDecay, c.LrFloor);
-            foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
+            double lr = plan.At(plan.Progress(epoch, 0, 1, state.Evaluations, setup.Train.Count));
 
             long selectStart = Stopwatch.GetTimestamp();
             var selection = Select(setup, epoch, state.Scores);
@@ -40,7 +40,7 @@ public static class Trainer
             observer.SubsetChosen(epoch, selection);
             observer.EpochStarted(epoch, c.Epochs, selection.Indices.Length);
 
-            var pass = TrainEpoch(setup, model, ema, optimizer, batches, state, epoch, observer);
+            var pass = TrainEpoch(setup, model, ema, optimizer, plan, batches, state, epoch, observer);
             timings = timings.Add(pass.Timings with { Selection = selectSeconds });
 
             double top1 = Evaluator.Top1(ema.Model, setup.Test, setup.Transform);
@@ -50,6 +50,7 @@ public static class Trainer
             observer.EpochFinished(record, c.Epochs);
             checkpoint?.Save(model, ema, optimizer, state);
         }
+        setup.Trained?.Invoke(ema.Model);
         return new TrainingOutcome(state.Epochs, state.Epochs.Sum(e => e.Seconds), timings);
     }
 
@@ -73,7 +74,7 @@ public static class Trainer
     private sealed record EpochPass(int Images, double MeanLoss, double Seconds, StepTimings Timings);
 
     private static EpochPass TrainEpoch(TrainingSetup s, nn.Module<Tensor, Tensor> model, WeightAverage ema,
-        TorchSharp.Modules.Adam optimizer, IReadOnlyList<Batch> batches, TrainingState state, int epoch, ITrainingObserver observer)
+        TorchSharp.Modules.OptimizerHelper optimizer, LearningRatePlan plan, IReadOnlyList<Batch> batches, TrainingState state, int epoch, ITrainingObserver observer)
     {
         model.train();
         long start = Stopwatch.GetTimestamp();
@@ -87,6 +88,8 @@ public static class Trainer
             using (batch)
             using (torch.NewDisposeScope())
             {
+                double lr = plan.At(plan.Progress(epoch, images, total, state.Evaluations, s.Train.Count));
+                foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
                 optimizer.zero_grad();
                 var perSample = nn.functional.cross_entropy(model.forward(batch.Images), batch.Labels, reduction: nn.Reduction.None);
                 var loss = batch.Weights is null ? perSample.mean() : (perSample * batch.Weights).mean();

@@ -18,7 +18,7 @@ public sealed class TrainingCheckpoint(string directory)
 
     public bool Exists => File.Exists(Path.Combine(Current, "position.json"));
 
-    public void Save(nn.Module model, WeightAverage ema, TorchSharp.Modules.Adam optimizer, TrainingState state)
+    public void Save(nn.Module model, WeightAverage ema, TorchSharp.Modules.OptimizerHelper optimizer, TrainingState state)
     {
         var staging = Path.Combine(directory, "checkpoint.staging");
         if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
@@ -37,7 +37,7 @@ public sealed class TrainingCheckpoint(string directory)
     }
 
     /// <summary>Restores a saved checkpoint if there is one (falling back to the previous one after a crash mid-rename).</summary>
-    public bool TryRestore(nn.Module model, WeightAverage ema, TorchSharp.Modules.Adam optimizer, TrainingState state)
+    public bool TryRestore(nn.Module model, WeightAverage ema, TorchSharp.Modules.OptimizerHelper optimizer, TrainingState state)
     {
         var from = Exists ? Current : Path.Combine(directory, "checkpoint.old");
         if (!File.Exists(Path.Combine(from, "position.json"))) return false;
