@@ -38,7 +38,7 @@ public sealed class RunOutputsTests : IDisposable
         RunOutputs.Write(_dir, Sample());
         var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "run.json"))).RootElement;
 
-        json.EnumerateObject().Select(p => p.Name).Should().Equal("config", "provenance", "epochs", "totals");
+        json.EnumerateObject().Select(p => p.Name).Should().Equal("config", "provenance", "epochs", "totals", "data");
         json.GetProperty("config").GetProperty("selector").GetString().Should().Be("random");
         json.GetProperty("epochs")[0].EnumerateObject().Select(p => p.Name).Should().Equal("epoch", "fraction", "images", "evaluations", "trainLoss", "top1", "seconds", "lr");
         json.GetProperty("totals").GetProperty("evaluations").GetInt64().Should().Be(125);
