@@ -20,7 +20,7 @@ public static class EvaluateCommand
             string dir = parse.GetValue(run)!;
             var (matrix, record) = ProgressDisplay.Run("evaluate", observer => SavedRun.Evaluate(dir, parse.GetValue(dataset), observer));
             Print(matrix);
-            var png = ConfusionPlot.Write(matrix, parse.GetValue(plot) ?? Path.Combine(dir, "confusion.png"), $"{record.Config.Model} on {parse.GetValue(dataset) ?? record.Config.Dataset}");
+            var png = ConfusionPlot.Write(matrix, parse.GetValue(plot) ?? Path.Combine(dir, "confusion.png"), $"{record.Config.Experiment.Model} on {parse.GetValue(dataset) ?? record.Config.Experiment.Dataset}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"top-1 {matrix.Top1 * 100:F2}% ({matrix.Correct}/{matrix.Total}); run.json last epoch: {(record.Epochs.Count > 0 ? record.Epochs[^1].Top1 * 100 : double.NaN):F2}%"));
             Console.WriteLine($"wrote {png}");

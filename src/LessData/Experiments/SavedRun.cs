@@ -19,7 +19,7 @@ public static class SavedRun
     {
         var record = RunOutputs.Read(runDir);
         var description = ModelArtifact.ReadDescription(runDir);
-        var config = record.Config with { Dataset = dataset ?? record.Config.Dataset };
+        var config = record.Config with { Experiment = record.Config.Experiment with { Dataset = dataset ?? record.Config.Experiment.Dataset } };
         RunPipeline.Validate(config);
         TorchRuntime.EnsureLoaded();
         var (train, test, _) = RunPipeline.LoadSplits(config, observer);
@@ -27,10 +27,10 @@ public static class SavedRun
         using (test)
         {
             if ((test.Channels, test.Height, test.Width) != (description.Channels, description.Height, description.Width))
-                throw new UserError($"{config.Dataset}: images are {test.Channels}x{test.Height}x{test.Width}, the model in {runDir} takes {description.Channels}x{description.Height}x{description.Width}; pass the run's --image-size/--channels");
+                throw new UserError($"{config.Experiment.Dataset}: images are {test.Channels}x{test.Height}x{test.Width}, the model in {runDir} takes {description.Channels}x{description.Height}x{description.Width}; pass the run's --image-size/--channels");
             var classes = test.ClassNames ?? Enumerable.Range(0, test.ClassCount).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
             if (!classes.SequenceEqual(description.Classes, StringComparer.Ordinal))
-                throw new UserError($"{config.Dataset}: classes ({string.Join(", ", classes)}) differ from the model's ({string.Join(", ", description.Classes)})");
+                throw new UserError($"{config.Experiment.Dataset}: classes ({string.Join(", ", classes)}) differ from the model's ({string.Join(", ", description.Classes)})");
             using var model = ModelArtifact.Load(runDir, description);
             var predicted = Predictor.Classes(model, test, ModelArtifact.TestPipeline(description));
             return (ConfusionMatrix.From(description.Classes, test.Labels, predicted), record);

@@ -20,7 +20,7 @@ public static class ModelArtifact
     public const string SafetensorsFile = "model.safetensors";
     public const string DescriptionFile = "model.json";
 
-    public static ModelDescription Describe(TrainConfig config, ImageDataset train, IBatchTransform transform, RunData data)
+    public static ModelDescription Describe(ExperimentConfig config, ImageDataset train, IBatchTransform transform, RunData data)
     {
         var (c, h, w) = transform.OutputShape;
         using var probe = ModelFactory.Create(config.Model, c, h, w, train.ClassCount);

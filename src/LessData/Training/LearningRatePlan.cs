@@ -19,7 +19,7 @@ public sealed record LearningRatePlan(string Schedule, string Clock, double Init
     public static readonly IReadOnlyList<string> Clocks = ["epochs", "images"];
     public const double OneCycleStart = 0.3, OneCycleDiv = 25, OneCycleFinalDiv = 1e4;
 
-    public static LearningRatePlan From(TrainConfig c) => new(c.LrSchedule, c.LrClock, c.LearningRate, c.LrDecay, c.LrFloor, c.WarmupEpochs, c.Epochs);
+    public static LearningRatePlan From(ExperimentConfig c) => new(c.LrSchedule, c.LrClock, c.LearningRate, c.LrDecay, c.LrFloor, c.WarmupEpochs, c.Epochs);
 
     /// <summary>Throws a user error for an unknown schedule or clock, or a warm-up outside [0, epochs).</summary>
     public LearningRatePlan Validated()

@@ -12,7 +12,7 @@ public static class OptimizerFactory
 {
     public static readonly IReadOnlyList<string> Names = ["adam", "sgd"];
 
-    public static void Check(TrainConfig c)
+    public static void Check(ExperimentConfig c)
     {
         if (!Names.Contains(c.Optimizer)) throw new UserError($"--optimizer must be one of {string.Join(", ", Names)} (got '{c.Optimizer}')");
         if (c.WeightDecay < 0) throw new UserError($"--weight-decay must be 0 or more (got {c.WeightDecay})");
@@ -20,7 +20,7 @@ public static class OptimizerFactory
         if (c.Nesterov && (c.Optimizer != "sgd" || c.Momentum == 0)) throw new UserError("--nesterov needs --optimizer sgd with a momentum above 0");
     }
 
-    public static OptimizerHelper Create(TrainConfig c, IEnumerable<Parameter> parameters) => c.Optimizer == "sgd"
+    public static OptimizerHelper Create(ExperimentConfig c, IEnumerable<Parameter> parameters) => c.Optimizer == "sgd"
         ? torch.optim.SGD(parameters, c.LearningRate, momentum: c.Momentum, weight_decay: c.WeightDecay, nesterov: c.Nesterov)
         : torch.optim.Adam(parameters, c.LearningRate, weight_decay: c.WeightDecay);
 }

@@ -1,0 +1,58 @@
+using System.Text.Json.Serialization;
+using LessData.Selection;
+
+namespace LessData.Training;
+
+/// <summary>
+/// What defines an experiment: the data, the selection stage, the model and the recipe. Only this names a run (the
+/// sweep key hashes it), so the same experiment run on another machine, data folder or thread count is the same run.
+/// Specs are typed: they are parsed once, at the boundary, and print back to their canonical strings in run.json.
+/// Defaults are the paper's (base model's code) settings.
+/// </summary>
+public sealed record ExperimentConfig
+{
+    public string Dataset { get; init; } = "fashion-mnist";
+    public int? TrainLimit { get; init; }
+    public int? TestLimit { get; init; }
+    public ISchedule Schedule { get; init; } = new FullSchedule();
+    public ISelector Selector { get; init; } = new RandomSelector();
+    /// <summary>null = the schedule's default policy (redraw for step/increment, nested for cut).</summary>
+    public SubsetPolicy? Subset { get; init; }
+    public bool Stratify { get; init; }
+    public string Model { get; init; } = "hvc";
+    public int Epochs { get; init; } = 300;
+    public int BatchSize { get; init; } = 120;
+    public int Seed { get; init; } = 1;
+    public bool Augment { get; init; } = true;
+    public double LearningRate { get; init; } = 0.001;
+    public double LrDecay { get; init; } = 0.98;
+    public double LrFloor { get; init; } = 1e-7;
+    public double EmaDecay { get; init; } = 0.999;
+
+    // Folder datasets (--dataset folder:PATH); null = inferred. They change what is trained, so they are identity.
+    /// <summary>--test-split F in (0, 1) for a folder without train/ and test/.</summary>
+    public double? TestSplit { get; init; }
+    /// <summary>--image-size S or HxW; null = the size all images share.</summary>
+    public string? ImageSize { get; init; }
+    /// <summary>--channels 1|3; null = 1 when every training image is grey, else 3.</summary>
+    public int? Channels { get; init; }
+    /// <summary>--augment none|cifar|mnist|norb; null = the dataset's own pipeline.</summary>
+    public string? Augmentation { get; init; }
+
+    // Recipe (docs/training.md).
+    /// <summary>adam (the paper's) | sgd (momentum, optional Nesterov).</summary>
+    public string Optimizer { get; init; } = "adam";
+    public double Momentum { get; init; } = 0.9;
+    public bool Nesterov { get; init; }
+    public double WeightDecay { get; init; }
+    /// <summary>paper (exponential decay per epoch) | cosine | onecycle.</summary>
+    public string LrSchedule { get; init; } = "paper";
+    /// <summary>Linear warm-up length, in epochs of the LR clock.</summary>
+    public double WarmupEpochs { get; init; }
+    /// <summary>epochs (progress = epochs done) | images (progress = images seen / training-set size).</summary>
+    public string LrClock { get; init; } = "epochs";
+
+    /// <summary>The subset policy in force: the chosen one, else the schedule's own.</summary>
+    [JsonIgnore]
+    public SubsetPolicy Policy => Subset ?? Schedule.DefaultPolicy;
+}
