@@ -8,6 +8,8 @@ if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 200;
 var root = new RootCommand("LessData: train image classifiers on less data per epoch (Sanderson & Kalganova, arXiv 2208.02007).")
 {
     TrainCommand.Create(),
+    EvaluateCommand.Create(),
+    PredictCommand.Create(),
     CompareCommand.Create(),
     DemoCommand.Create(),
     DatasetsCommand.Create(),

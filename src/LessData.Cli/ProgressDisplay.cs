@@ -26,7 +26,35 @@ public static class ProgressDisplay
     private static string Describe(EpochRecord r, int total, double imagesPerSecond) => string.Create(CultureInfo.InvariantCulture,
         $"epoch {r.Epoch}/{total}  images {r.Images}  {imagesPerSecond:F0} img/s  top-1 {r.Top1 * 100:F2}%");
 
-    private sealed class PlainLines(string title) : ITrainingObserver
+    /// <summary>Loading progress and notices go to stderr (so they never mix into a live progress bar on stdout).</summary>
+    private abstract class LoadingReporter : ITrainingObserver
+    {
+        private readonly Lock _lock = new();
+        private long _lastTicks;
+        private string _lastStage = "";
+
+        public void Loading(string stage, int done, int total)
+        {
+            lock (_lock)
+            {
+                long now = System.Diagnostics.Stopwatch.GetTimestamp();
+                bool final = done == total;
+                if (!final && stage == _lastStage && System.Diagnostics.Stopwatch.GetElapsedTime(_lastTicks, now).TotalSeconds < 1) return;
+                _lastTicks = now;
+                _lastStage = stage;
+                string line = string.Create(CultureInfo.InvariantCulture, $"{stage}: {done}/{total} ({100.0 * done / Math.Max(1, total):F0}%)");
+                if (Console.IsErrorRedirected) { if (final) Console.Error.WriteLine(line); }
+                else Console.Error.Write("\r" + line + (final ? "\n" : ""));
+            }
+        }
+
+        public void Notice(string message)
+        {
+            lock (_lock) Console.Error.WriteLine("lessdata: " + message);
+        }
+    }
+
+    private sealed class PlainLines(string title) : LoadingReporter, ITrainingObserver
     {
         private double _seconds;
 
@@ -38,7 +66,7 @@ public static class ProgressDisplay
         }
     }
 
-    private sealed class Bar(ProgressTask task) : ITrainingObserver
+    private sealed class Bar(ProgressTask task) : LoadingReporter, ITrainingObserver
     {
         private readonly string _title = task.Description;
         private string _last = "";

@@ -10,7 +10,10 @@ public static class RunNames
         var c = config.Experiment;
         var schedule = Safe(c.Schedule.Spec);
         var selector = c.Selector.Name == "random" ? "" : "-" + Safe(c.Selector.Name);
-        return $"{c.Dataset}-{schedule}{selector}-s{c.Seed}";
+        var dataset = LessData.Data.Folders.FolderSpec.IsFolder(c.Dataset)
+            ? "folder-" + Safe(Path.GetFileName(c.Dataset.Trim()[LessData.Data.Folders.FolderSpec.Prefix.Length..].TrimEnd('/')))
+            : c.Dataset;
+        return $"{dataset}-{schedule}{selector}-s{c.Seed}";
     }
 
     private static string Safe(string text) => new(text.Select(ch => char.IsLetterOrDigit(ch) || ch == '.' ? ch : '_').ToArray());

@@ -12,7 +12,7 @@ public static class TrainCommand
         var options = new TrainOptions();
         var outDir = new Option<string?>("--out") { Description = "Run folder (default: runs/<dataset>-<schedule>-s<seed>)" };
         var command = new Command("train", "Train one model with a data-selection schedule and write run.json / epochs.csv");
-        options.AddTo(command);
+        options.AddTo(command, saveModelByDefault: true);
         command.Add(outDir);
         command.SetAction(parse =>
         {
@@ -23,7 +23,9 @@ public static class TrainCommand
             var t = record.Totals;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{config.Experiment.Schedule.Spec}: top-1 {t.Top1 * 100:F2}% (best {t.BestTop1 * 100:F2}%), evaluations {t.Evaluations}, training {t.TrainSeconds:F1} s, {t.Co2Grams:F3} g CO2 ({t.EnergySource})"));
-            Console.WriteLine($"wrote {Path.Combine(folder, "run.json")} and epochs.csv");
+            Console.WriteLine(config.Environment.SaveModel
+                ? $"wrote {Path.Combine(folder, "run.json")}, epochs.csv, model.json, model.bin and model.safetensors"
+                : $"wrote {Path.Combine(folder, "run.json")} and epochs.csv");
             return 0;
         });
         return command;

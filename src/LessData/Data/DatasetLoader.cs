@@ -7,11 +7,16 @@ public static class DatasetLoader
     {
         var dataset = DatasetCatalog.Get(name);
         var location = DataLocator.FindOrDownload(dataset, options);
-        var full = dataset.Load(location.Folder, split);
+        return Limit(dataset.Load(location.Folder, split), limit, seed);
+    }
+
+    /// <summary>The split itself, or (disposing it) a seeded, class-balanced subset of <paramref name="limit"/> images.</summary>
+    public static ImageDataset Limit(ImageDataset full, int? limit, int seed)
+    {
         if (limit is not { } n) return full;
         using (full)
         {
-            var indices = BalancedSubset.Indices(full.Labels, n, seed, $"--{split}-limit");
+            var indices = BalancedSubset.Indices(full.Labels, n, seed, $"--{full.Split}-limit");
             return full.Take(indices);
         }
     }

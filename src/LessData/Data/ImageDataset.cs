@@ -34,6 +34,8 @@ public sealed class ImageDataset : IDisposable
     public int Height { get; }
     public int Width { get; }
     public int ClassCount { get; }
+    /// <summary>Class names by label (folder datasets); null for the built-in datasets, whose labels are numbers.</summary>
+    public IReadOnlyList<string>? ClassNames { get; init; }
     public Tensor ImageTensor { get; }
     public Tensor LabelTensor { get; }
 
@@ -43,7 +45,7 @@ public sealed class ImageDataset : IDisposable
         using var idx = torch.tensor(indices.Select(i => (long)i).ToArray());
         using var images = ImageTensor.index_select(0, idx).contiguous();
         var labels = indices.Select(i => Labels[i]).ToArray();
-        return new ImageDataset(Name, Split, images, labels, Channels, Height, Width, ClassCount);
+        return new ImageDataset(Name, Split, images, labels, Channels, Height, Width, ClassCount) { ClassNames = ClassNames };
     }
 
     private ImageDataset(string name, string split, Tensor images, int[] labels, int channels, int height, int width, int classCount)

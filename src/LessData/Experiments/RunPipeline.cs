@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using LessData.Augmentation;
 using LessData.Data;
+using LessData.Data.Folders;
 using LessData.Energy;
 using LessData.Models;
 using LessData.Native;
@@ -11,7 +12,7 @@ namespace LessData.Experiments;
 
 /// <summary>
 /// One run, end to end, in the paper's order: collect (load the splits) → select → augment → train (the trainer) →
-/// report (run.json, epochs.csv). The config and the output folder are checked before any data is touched.
+/// report (run.json, epochs.csv, and the model when asked). The config and the output folder are checked before any data is touched.
 /// </summary>
 public static class RunPipeline
 {
@@ -28,10 +29,12 @@ public static class RunPipeline
         if (outDir is not null) RunOutputs.CheckWritable(outDir);
         TorchRuntime.EnsureLoaded();
         var (e, env) = (config.Experiment, config.Environment);
-        var options = DataOptions.FromEnvironment(env.DataDir);
-        using var train = DatasetLoader.Load(e.Dataset, "train", options, e.TrainLimit, e.Seed);
-        using var test = DatasetLoader.Load(e.Dataset, "test", options, e.TestLimit, e.Seed);
-        var setup = Prepare(config, train, test);
+        var (train, test, folder) = LoadSplits(config, observer);
+        using var _train = train;
+        using var _test = test;
+        var (setup, data) = Prepare(config, train, test, folder);
+        if (env.SaveModel && outDir is not null)
+            setup = setup with { Trained = model => ModelArtifact.Write(outDir, model, ModelArtifact.Describe(e, train, setup.Transform, data)) };
         var meter = EnergyMeters.ForDevice(env.Device, env.DevicePowerWatts);
         using var measurement = meter.Start();
         ITrainingObserver runObserver = env.TensorBoard && outDir is not null ? new TensorBoardObserver(Path.Combine(outDir, "tensorboard"), observer) : observer;
@@ -46,7 +49,7 @@ public static class RunPipeline
             energy.Kwh,
             Carbon.Grams(energy.Kwh, env.CarbonGramsPerKwh),
             energy.Source);
-        var record = new RunRecord(config, ProvenanceCollector.Collect(commandLine), outcome.Epochs, totals);
+        var record = new RunRecord(config, ProvenanceCollector.Collect(commandLine), outcome.Epochs, totals, data);
         if (outDir is not null) RunOutputs.Write(outDir, record);
         return (record, outcome.Timings);
     }
@@ -58,21 +61,69 @@ public static class RunPipeline
     public static void Validate(TrainConfig config)
     {
         var (e, env) = (config.Experiment, config.Environment);
-        SelectionStage.Create(e.Schedule, e.Selector, e.TrainLimit ?? DatasetCatalog.Get(e.Dataset).TrainSize, e.Epochs, e.Seed,
-            labels: null, e.Policy, stratify: false);
+        bool isFolder = FolderSpec.IsFolder(e.Dataset);
+        if (isFolder) FolderSettingsOf(config);
+        else if (e.TestSplit is not null || e.ImageSize is not null || e.Channels is not null)
+            throw new UserError("--test-split, --image-size and --channels apply to --dataset folder:PATH only");
+        // A folder's size is known only after its scan: size-dependent selection checks then run when training starts.
+        SelectionStage.Create(e.Schedule, e.Selector, e.TrainLimit ?? (isFolder ? NominalFolderSize : DatasetCatalog.Get(e.Dataset).TrainSize),
+            e.Epochs, e.Seed, labels: null, e.Policy, stratify: false);
         ModelFactory.Check(e.Model);
         if (e.BatchSize < 2) throw new UserError($"--batch-size must be at least 2 (got {e.BatchSize}); batch-norm needs two images");
         if (env.Device is not ("cpu" or "cuda")) throw new UserError($"--device must be cpu or cuda (got '{env.Device}')");
         if (env.Device == "cuda") throw new UserError("--device cuda needs the CUDA build (dotnet build -p:LessDataBackend=cuda), which this machine's package mirror cannot restore; use --device cpu");
         if (env.Threads < 0) throw new UserError($"--threads must be 0 (libtorch default) or more (got {env.Threads})");
+        OptimizerFactory.Check(e);
+        LearningRatePlan.From(e).Validated();
+        AugmentationFactory.CheckPipeline(e.Augmentation);
     }
 
-    private static TrainingSetup Prepare(TrainConfig config, ImageDataset train, ImageDataset test)
+    private const int NominalFolderSize = 1000;
+
+    /// <summary>The folder loader's settings from the config (validated; the folder must exist).</summary>
+    public static FolderSettings FolderSettingsOf(TrainConfig config)
     {
         var e = config.Experiment;
-        var transform = AugmentationFactory.For(e.Dataset, e.Augment, train.Channels, train.Height, train.Width);
+        FolderSpec.Parse(e.Dataset);
+        return new FolderSettings(e.TestSplit, ImageSize.ParseOrNull(e.ImageSize), e.Channels, config.Environment.Strict, e.Seed).Validated();
+    }
+
+    /// <summary>The collect stage: both splits (limited when asked), and the folder loader's summary for a folder dataset.</summary>
+    public static (ImageDataset Train, ImageDataset Test, FolderSummary? Folder) LoadSplits(TrainConfig config, ITrainingObserver observer)
+    {
+        var e = config.Experiment;
+        var options = DataOptions.FromEnvironment(config.Environment.DataDir);
+        if (!FolderSpec.IsFolder(e.Dataset))
+            return (DatasetLoader.Load(e.Dataset, "train", options, e.TrainLimit, e.Seed),
+                    DatasetLoader.Load(e.Dataset, "test", options, e.TestLimit, e.Seed), null);
+        var loaded = FolderDataset.Load(FolderSpec.Parse(e.Dataset), FolderSettingsOf(config), options.CacheRoot, new Progress(observer));
+        if (loaded.Summary.SkippedFiles > 0)
+            observer.Notice($"skipped {loaded.Summary.SkippedFiles} file(s) that could not be decoded as images (first: {loaded.Summary.FirstSkipped[0]}); --strict makes this an error");
+        return (DatasetLoader.Limit(loaded.Train, e.TrainLimit, e.Seed), DatasetLoader.Limit(loaded.Test, e.TestLimit, e.Seed), loaded.Summary);
+    }
+
+    private static (TrainingSetup Setup, RunData Data) Prepare(TrainConfig config, ImageDataset train, ImageDataset test, FolderSummary? folder)
+    {
+        var e = config.Experiment;
+        IBatchTransform transform = AugmentationFactory.For(e.Dataset, e.Augmentation, e.Augment, train.Channels, train.Height, train.Width);
+        ChannelNormalization? normalization = null;
+        if (folder is not null)
+        {
+            normalization = ChannelNormalization.Measure(train, transform);
+            transform = new NormalizedTransform(transform, normalization);
+        }
         var (c, h, w) = transform.OutputShape;
         ModelFactory.Create(e.Model, c, h, w, train.ClassCount).Dispose(); // fail fast on a model that cannot fit
-        return new TrainingSetup(e, config.Environment, train, test, transform, () => ModelFactory.Create(e.Model, c, h, w, train.ClassCount));
+        var setup = new TrainingSetup(e, config.Environment, train, test, transform, () => ModelFactory.Create(e.Model, c, h, w, train.ClassCount))
+        {
+            EvaluatesAverage = ModelFactory.EvaluatesAverage(e.Model),
+        };
+        string pipeline = AugmentationFactory.CheckPipeline(e.Augmentation) ?? AugmentationFactory.DefaultPipeline(e.Dataset, train.Channels);
+        return (setup, new RunData(train.ClassNames, pipeline, normalization, folder));
+    }
+
+    private sealed class Progress(ITrainingObserver observer) : IProgress<FolderProgress>
+    {
+        public void Report(FolderProgress value) => observer.Loading(value.Stage, value.Done, value.Total);
     }
 }

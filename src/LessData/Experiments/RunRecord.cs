@@ -11,4 +11,5 @@ public sealed record RunTotals(
 public sealed record Provenance(string GitCommit, IReadOnlyDictionary<string, string> Versions, string Machine, string CommandLine);
 
 /// <summary>Everything one run produced: what run.json holds.</summary>
-public sealed record RunRecord(TrainConfig Config, Provenance Provenance, IReadOnlyList<EpochRecord> Epochs, RunTotals Totals);
+public sealed record RunRecord(TrainConfig Config, Provenance Provenance, IReadOnlyList<EpochRecord> Epochs, RunTotals Totals,
+    RunData? Data = null);

@@ -8,6 +8,7 @@ namespace LessData.Models;
 /// <item><c>hvc</c>: the paper's capsule network (9 convolutions, widths 32…160, HVC class capsules).</item>
 /// <item><c>hvc-small</c>: the same design sized for a CPU (see docs/models.md for the measured speed-up).</item>
 /// <item><c>cnn</c>: a plain CNN baseline (conv-BN-ReLU, pooling, global average, linear head).</item>
+/// <item><c>resnet20</c>, <c>resnet18</c>: the standard CIFAR ResNets (<see cref="ResNets.ResNetArchitecture"/>).</item>
 /// </list>
 /// A capsule model's depth, first width and growth are options: <c>hvc:depth=7,first=16,growth=8</c> starts from the
 /// named preset and overrides what is given.
@@ -20,12 +21,21 @@ public static class ModelFactory
     /// </summary>
     public static readonly HvcArchitecture Small = new(9, 8, 4);
 
-    public static IReadOnlyList<string> Names { get; } = ["hvc", "hvc-small", "cnn"];
+    public static IReadOnlyList<string> Names { get; } = ["hvc", "hvc-small", "cnn", "resnet20", "resnet18"];
+
+    /// <summary>
+    /// Whether the evaluated (and saved) weights are the EMA of the weights: the paper's default, kept for the capsule
+    /// networks and the cnn. For the standard ResNets the trained weights themselves are evaluated and saved, as their
+    /// published recipes do.
+    /// </summary>
+    public static bool EvaluatesAverage(string name) => ResNets.ResNetArchitecture.Named(Normalize(name)) is null;
 
     public static nn.Module<Tensor, Tensor> Create(string name, int channels, int height, int width, int classes)
     {
         if (channels < 1) throw new UserError($"a model needs at least 1 input channel (got {channels})");
-        return Normalize(name) == "cnn"
+        string preset = Normalize(name);
+        if (ResNets.ResNetArchitecture.Named(preset) is { } resnet) return new ResNets.ResNet(resnet, channels, height, width, classes);
+        return preset == "cnn"
             ? new PlainCnn(channels, height, width, classes)
             : new HvcNetwork(channels, height, width, classes, Architecture(name));
     }
@@ -59,6 +69,7 @@ public static class ModelFactory
     public static FlopCount FlopsPerImage(string name, int channels, int height, int width, int classes)
     {
         string model = Normalize(name);
+        if (ResNets.ResNetArchitecture.Named(model) is { } resnet) return new FlopCount(2 * resnet.MultiplyAdds(channels, height, width, classes));
         long macs = 0;
         if (model == "cnn")
         {
@@ -90,8 +101,8 @@ public static class ModelFactory
     public static string Check(string name)
     {
         string preset = Normalize(name);
-        if (preset != "cnn") Architecture(name);
-        else if (Options(name).Count > 0) throw new UserError($"model '{name}': cnn takes no options");
+        if (preset is "hvc" or "hvc-small") Architecture(name);
+        else if (Options(name).Count > 0) throw new UserError($"model '{name}': {preset} takes no options");
         return preset;
     }
 

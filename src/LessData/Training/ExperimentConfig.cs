@@ -29,6 +29,29 @@ public sealed record ExperimentConfig
     public double LrFloor { get; init; } = 1e-7;
     public double EmaDecay { get; init; } = 0.999;
 
+    // Folder datasets (--dataset folder:PATH); null = inferred. They change what is trained, so they are identity.
+    /// <summary>--test-split F in (0, 1) for a folder without train/ and test/.</summary>
+    public double? TestSplit { get; init; }
+    /// <summary>--image-size S or HxW; null = the size all images share.</summary>
+    public string? ImageSize { get; init; }
+    /// <summary>--channels 1|3; null = 1 when every training image is grey, else 3.</summary>
+    public int? Channels { get; init; }
+    /// <summary>--augment none|cifar|mnist|norb; null = the dataset's own pipeline.</summary>
+    public string? Augmentation { get; init; }
+
+    // Recipe (docs/training.md).
+    /// <summary>adam (the paper's) | sgd (momentum, optional Nesterov).</summary>
+    public string Optimizer { get; init; } = "adam";
+    public double Momentum { get; init; } = 0.9;
+    public bool Nesterov { get; init; }
+    public double WeightDecay { get; init; }
+    /// <summary>paper (exponential decay per epoch) | cosine | onecycle.</summary>
+    public string LrSchedule { get; init; } = "paper";
+    /// <summary>Linear warm-up length, in epochs of the LR clock.</summary>
+    public double WarmupEpochs { get; init; }
+    /// <summary>epochs (progress = epochs done) | images (progress = images seen / training-set size).</summary>
+    public string LrClock { get; init; } = "epochs";
+
     /// <summary>The subset policy in force: the chosen one, else the schedule's own.</summary>
     [JsonIgnore]
     public SubsetPolicy Policy => Subset ?? Schedule.DefaultPolicy;

@@ -28,4 +28,16 @@ public sealed class ObserverPair(ITrainingObserver first, ITrainingObserver seco
         first.EpochFinished(record, totalEpochs);
         second.EpochFinished(record, totalEpochs);
     }
+
+    public void Loading(string stage, int done, int total)
+    {
+        first.Loading(stage, done, total);
+        second.Loading(stage, done, total);
+    }
+
+    public void Notice(string message)
+    {
+        first.Notice(message);
+        second.Notice(message);
+    }
 }

@@ -15,4 +15,8 @@ public sealed record RunEnvironment
     public double CarbonGramsPerKwh { get; init; } = Carbon.WorldAverageGramsPerKwh;
     public double DevicePowerWatts { get; init; } = 65;
     public bool TensorBoard { get; init; }
+    /// <summary>--strict: a folder-dataset file that cannot be decoded is an error instead of a skip.</summary>
+    public bool Strict { get; init; }
+    /// <summary>Write the evaluated weights (native + safetensors) and model.json into the run folder.</summary>
+    public bool SaveModel { get; init; }
 }

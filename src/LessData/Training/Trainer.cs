@@ -28,8 +28,9 @@ public static class Trainer
         using var model = setup.CreateModel();
         using var averaged = setup.CreateModel();
         averaged.load_state_dict(model.state_dict());
-        var ema = new WeightAverage(averaged, c.EmaDecay, warmup: true);
-        using var optimizer = torch.optim.Adam(model.parameters(), c.LearningRate);
+        var ema = new WeightAverage(averaged, setup.EvaluatesAverage ? c.EmaDecay : 0, warmup: true);
+        using var optimizer = OptimizerFactory.Create(c, model.parameters());
+        var rates = LearningRatePlan.From(c);
         var state = new TrainingState();
         var stage = Stage(setup);
         stage = checkpoint?.TryRestore(model, ema, optimizer, state, stage) ?? stage;
@@ -39,8 +40,7 @@ public static class Trainer
         for (int epoch = state.Epochs.Count; epoch < c.Epochs; epoch++)
         {
             cancel.ThrowIfCancellationRequested();
-            double lr = LearningRateSchedule.At(epoch, c.LearningRate, c.LrDecay, c.LrFloor);
-            foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
+            double lr = rates.At(rates.Progress(epoch, 0, 1, state.Evaluations, setup.Train.Count));
 
             long selectStart = Stopwatch.GetTimestamp();
             var plan = stage.Plan(epoch);
@@ -49,7 +49,7 @@ public static class Trainer
             observer.SubsetChosen(epoch, plan);
             observer.EpochStarted(epoch, c.Epochs, plan.Count);
 
-            var pass = TrainEpoch(setup, model, ema, optimizer, plan, batches, selectionLoss, observer);
+            var pass = TrainEpoch(setup, model, ema, optimizer, rates, state.Evaluations, plan, batches, selectionLoss, observer);
             timings = timings.Add(pass.Timings with { Selection = selectSeconds });
 
             double top1 = Evaluator.Top1(ema.Model, setup.Test, setup.Transform);
@@ -59,13 +59,14 @@ public static class Trainer
             observer.EpochFinished(record, c.Epochs);
             checkpoint?.Save(model, ema, optimizer, state, stage);
         }
+        setup.Trained?.Invoke(ema.Model);
         return new TrainingOutcome(state.Epochs, state.Epochs.Sum(e => e.Seconds), timings);
     }
 
     private sealed record EpochPass(int Images, double MeanLoss, double Seconds, StepTimings Timings);
 
     private static EpochPass TrainEpoch(TrainingSetup s, nn.Module<Tensor, Tensor> model, WeightAverage ema,
-        global::TorchSharp.Modules.Adam optimizer, EpochPlan plan, IReadOnlyList<Batch> batches, SelectionLoss selectionLoss, ITrainingObserver observer)
+        global::TorchSharp.Modules.OptimizerHelper optimizer, LearningRatePlan rates, long seenBefore, EpochPlan plan, IReadOnlyList<Batch> batches, SelectionLoss selectionLoss, ITrainingObserver observer)
     {
         model.train();
         long start = Stopwatch.GetTimestamp();
@@ -78,6 +79,8 @@ public static class Trainer
             using (batch)
             using (torch.NewDisposeScope())
             {
+                double lr = rates.At(rates.Progress(plan.Epoch, images, total, seenBefore, s.Train.Count));
+                foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
                 optimizer.zero_grad();
                 var perSample = nn.functional.cross_entropy(model.forward(batch.Images), batch.Labels, reduction: nn.Reduction.None);
                 var loss = selectionLoss.Compute(perSample, batch.Indices);

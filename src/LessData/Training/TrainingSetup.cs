@@ -11,7 +11,14 @@ public sealed record TrainingSetup(
     ImageDataset Train,
     ImageDataset Test,
     IBatchTransform Transform,
-    Func<nn.Module<Tensor, Tensor>> CreateModel);
+    Func<nn.Module<Tensor, Tensor>> CreateModel)
+{
+    /// <summary>Whether the weight average (EMA) is what is evaluated (the paper's HVC); else the trained weights are.</summary>
+    public bool EvaluatesAverage { get; init; } = true;
+
+    /// <summary>Called once after the last epoch with the evaluated model (to save it).</summary>
+    public Action<nn.Module<Tensor, Tensor>>? Trained { get; init; }
+}
 
 /// <summary>What training produced: the epoch rows, training-step seconds and where the step time went.</summary>
 public sealed record TrainingOutcome(IReadOnlyList<EpochRecord> Epochs, double TrainSeconds, StepTimings Timings);

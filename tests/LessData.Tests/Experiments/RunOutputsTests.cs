@@ -39,7 +39,7 @@ public sealed class RunOutputsTests : IDisposable
         RunOutputs.Write(_dir, Sample());
         var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "run.json"))).RootElement;
 
-        json.EnumerateObject().Select(p => p.Name).Should().Equal("config", "provenance", "epochs", "totals");
+        json.EnumerateObject().Select(p => p.Name).Should().Equal("config", "provenance", "epochs", "totals", "data");
         json.GetProperty("config").EnumerateObject().Select(p => p.Name).Should().Equal("experiment", "environment");
         json.GetProperty("config").GetProperty("experiment").GetProperty("selector").GetString().Should().Be("random");
         json.GetProperty("config").GetProperty("experiment").GetProperty("schedule").GetString().Should().Be("step:0.25@0.5");

@@ -1,0 +1,18 @@
+namespace LessData.Data.Folders;
+
+/// <summary>
+/// How a folder dataset is read: the test split for a single-layout folder, the decoded size and channel count
+/// (null = infer), whether an undecodable file is an error, and the seed of the split.
+/// </summary>
+public sealed record FolderSettings(double? TestSplit, ImageSize? Size, int? Channels, bool Strict, int Seed)
+{
+    /// <summary>Checks the settings alone, before any file is read.</summary>
+    public FolderSettings Validated()
+    {
+        if (TestSplit is { } f && !(f > 0 && f < 1))
+            throw new UserError($"--test-split must be in (0, 1), e.g. 0.2 (got {f.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
+        if (Channels is { } c && c is not (1 or 3))
+            throw new UserError($"--channels must be 1 or 3 (got {c})");
+        return this;
+    }
+}

@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace LessData.Data.Folders;
+
+/// <summary>An image size from <c>--image-size S</c> (square) or <c>HxW</c>; prints back to its canonical form.</summary>
+public readonly record struct ImageSize(int Height, int Width)
+{
+    public const int Largest = 4096;
+
+    public static ImageSize? ParseOrNull(string? text) => string.IsNullOrWhiteSpace(text) ? null : Parse(text);
+
+    public static ImageSize Parse(string text)
+    {
+        var parts = text.Trim().ToLowerInvariant().Split('x');
+        if (parts.Length is 1 or 2 && parts.All(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out int v) && v is >= 1 and <= Largest))
+        {
+            int h = int.Parse(parts[0], CultureInfo.InvariantCulture);
+            int w = parts.Length == 2 ? int.Parse(parts[1], CultureInfo.InvariantCulture) : h;
+            return new ImageSize(h, w);
+        }
+        throw new UserError($"--image-size must be S or HxW with whole numbers 1..{Largest}, e.g. 32 or 28x28 (got '{text}')");
+    }
+
+    public override string ToString() => Height == Width
+        ? Height.ToString(CultureInfo.InvariantCulture)
+        : string.Create(CultureInfo.InvariantCulture, $"{Height}x{Width}");
+}

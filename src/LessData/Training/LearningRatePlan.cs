@@ -1,0 +1,58 @@
+namespace LessData.Training;
+
+/// <summary>
+/// The learning rate at a point of training, as a pure function of progress p, measured in epochs of a clock:
+/// <list type="bullet">
+/// <item><c>epochs</c>: p = epochs done (epoch + share of this epoch's images done). Every run, however little data it
+/// uses per epoch, walks the whole schedule.</item>
+/// <item><c>images</c>: p = images seen / training-set size (full-data epochs' worth). A run on less data is at the
+/// learning rate the baseline had after the same compute, and ends where its evaluations end.</item>
+/// </list>
+/// Schedules over E epochs with warm-up W (linear from 0 to lr0 over p ∈ [0, W]):
+/// <c>paper</c> lr0 · decay^⌊p⌋ floored (the base model's per-epoch decay); <c>cosine</c> lr0 · ½(1 + cos(π·t)),
+/// t = (p − W)/(E − W); <c>onecycle</c> PyTorch's OneCycleLR (cosine up from lr0/25 over the first W, default 0.3·E,
+/// then cosine down to lr0/25/10⁴).
+/// </summary>
+public sealed record LearningRatePlan(string Schedule, string Clock, double Initial, double Decay, double Floor, double WarmupEpochs, int Epochs)
+{
+    public static readonly IReadOnlyList<string> Schedules = ["paper", "cosine", "onecycle"];
+    public static readonly IReadOnlyList<string> Clocks = ["epochs", "images"];
+    public const double OneCycleStart = 0.3, OneCycleDiv = 25, OneCycleFinalDiv = 1e4;
+
+    public static LearningRatePlan From(ExperimentConfig c) => new(c.LrSchedule, c.LrClock, c.LearningRate, c.LrDecay, c.LrFloor, c.WarmupEpochs, c.Epochs);
+
+    /// <summary>Throws a user error for an unknown schedule or clock, or a warm-up outside [0, epochs).</summary>
+    public LearningRatePlan Validated()
+    {
+        if (!Schedules.Contains(Schedule)) throw new UserError($"--lr-schedule must be one of {string.Join(", ", Schedules)} (got '{Schedule}')");
+        if (!Clocks.Contains(Clock)) throw new UserError($"--lr-clock must be one of {string.Join(", ", Clocks)} (got '{Clock}')");
+        if (!(Initial > 0)) throw new UserError($"--lr must be positive (got {Initial})");
+        if (WarmupEpochs < 0 || WarmupEpochs >= Epochs) throw new UserError($"--warmup must be in [0, --epochs) (got {WarmupEpochs})");
+        return this;
+    }
+
+    /// <summary>Progress p on this plan's clock at a point inside epoch <paramref name="epoch"/>.</summary>
+    public double Progress(int epoch, int imagesDone, int imagesInEpoch, long imagesSeenBefore, int trainSize) => Clock == "images"
+        ? (double)(imagesSeenBefore + imagesDone) / Math.Max(1, trainSize)
+        : epoch + (double)imagesDone / Math.Max(1, imagesInEpoch);
+
+    public double At(double p)
+    {
+        if (Schedule == "onecycle") return OneCycle(p);
+        double lr = Schedule == "cosine"
+            ? Initial * 0.5 * (1 + Math.Cos(Math.PI * Math.Clamp((p - WarmupEpochs) / (Epochs - WarmupEpochs), 0, 1)))
+            : Math.Max(Floor, Initial * Math.Pow(Decay, Math.Floor(p + 1e-9)));
+        return WarmupEpochs > 0 && p < WarmupEpochs ? lr * p / WarmupEpochs : lr;
+    }
+
+    private double OneCycle(double p)
+    {
+        double peakAt = WarmupEpochs > 0 ? WarmupEpochs : OneCycleStart * Epochs;
+        double start = Initial / OneCycleDiv, end = start / OneCycleFinalDiv;
+        return p < peakAt
+            ? Anneal(start, Initial, p / peakAt)
+            : Anneal(Initial, end, Math.Clamp((p - peakAt) / (Epochs - peakAt), 0, 1));
+    }
+
+    private static double Anneal(double from, double to, double t) => to + (from - to) / 2 * (1 + Math.Cos(Math.PI * t));
+}

@@ -1,0 +1,79 @@
+using LessData.Training;
+
+namespace LessData.Tests.Training;
+
+public sealed class LearningRatePlanTests
+{
+    private static LearningRatePlan Plan(string schedule, double warmup = 0, string clock = "epochs", int epochs = 10) =>
+        new(schedule, clock, 0.1, 0.9, 1e-7, warmup, epochs);
+
+    [Fact]
+    public void Paper_EqualsTheBaseModelsPerEpochDecay_ConstantWithinAnEpoch()
+    {
+        var plan = Plan("paper");
+
+        for (int e = 0; e < 10; e++)
+        {
+            plan.At(e).Should().BeApproximately(LearningRateSchedule.At(e, 0.1, 0.9, 1e-7), 1e-15);
+            plan.At(e + 0.99).Should().BeApproximately(plan.At(e), 1e-15);
+        }
+    }
+
+    [Fact]
+    public void Cosine_StartsAtPeak_HalfAtMiddle_ZeroAtEnd()
+    {
+        var plan = Plan("cosine");
+
+        plan.At(0).Should().BeApproximately(0.1, 1e-12);
+        plan.At(5).Should().BeApproximately(0.05, 1e-12);
+        plan.At(10).Should().BeApproximately(0, 1e-12);
+    }
+
+    [Fact]
+    public void Warmup_IsLinearFromZero_ThenTheSchedule()
+    {
+        var plan = Plan("cosine", warmup: 2);
+
+        plan.At(0).Should().Be(0);
+        plan.At(1).Should().BeApproximately(0.05, 1e-12);
+        plan.At(2).Should().BeApproximately(0.1, 1e-12);
+        plan.At(6).Should().BeApproximately(0.05, 1e-12);
+    }
+
+    [Fact]
+    public void OneCycle_PeaksAtThirtyPercent_StartsAndEndsLow()
+    {
+        var plan = Plan("onecycle");
+
+        plan.At(0).Should().BeApproximately(0.1 / 25, 1e-12);
+        plan.At(3).Should().BeApproximately(0.1, 1e-12);
+        plan.At(10).Should().BeApproximately(0.1 / 25 / 1e4, 1e-12);
+    }
+
+    [Fact]
+    public void Clocks_EpochsCountsEpochs_ImagesCountsFullDataEpochsOfImages()
+    {
+        // Given epoch 4 of a run that uses 300 of 1000 images per epoch and has seen 1200 images so far
+        var epochs = Plan("cosine");
+        var images = Plan("cosine", clock: "images");
+
+        // When 150 images of this epoch are done
+        double pEpochs = epochs.Progress(4, 150, 300, 1200, 1000);
+        double pImages = images.Progress(4, 150, 300, 1200, 1000);
+
+        // Then the epoch clock is half-way through epoch 4, the images clock at 1350 / 1000
+        pEpochs.Should().BeApproximately(4.5, 1e-12);
+        pImages.Should().BeApproximately(1.35, 1e-12);
+    }
+
+    [Theory]
+    [InlineData("linear", "epochs", 0, "--lr-schedule")]
+    [InlineData("cosine", "steps", 0, "--lr-clock")]
+    [InlineData("cosine", "epochs", 10, "--warmup")]
+    public void Validated_RejectsUnknownNamesAndWarmupBeyondTheRun(string schedule, string clock, double warmup, string flag)
+    {
+        var act = () => new LearningRatePlan(schedule, clock, 0.1, 0.9, 0, warmup, 10).Validated();
+
+        act.Should().Throw<UserError>().WithMessage(flag + "*");
+    }
+}
