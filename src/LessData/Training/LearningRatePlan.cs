@@ -1,3 +1,5 @@
+using LessData.Selection;
+
 namespace LessData.Training;
 
 /// <summary>
@@ -5,8 +7,9 @@ namespace LessData.Training;
 /// <list type="bullet">
 /// <item><c>epochs</c>: p = epochs done (epoch + share of this epoch's images done). Every run, however little data it
 /// uses per epoch, walks the whole schedule.</item>
-/// <item><c>images</c>: p = images seen / training-set size (full-data epochs' worth). A run on less data is at the
-/// learning rate the baseline had after the same compute, and ends where its evaluations end.</item>
+/// <item><c>images</c>: p = E · images seen / the run's predicted evaluations. The schedule advances with the work
+/// done, so a run on less data still reaches its end.</item>
+/// Both are the selection library's <see cref="LearningRateClock"/> (one definition, docs/library.md), in epoch units.
 /// </list>
 /// Schedules over E epochs with warm-up W (linear from 0 to lr0 over p ∈ [0, W]):
 /// <c>paper</c> lr0 · decay^⌊p⌋ floored (the base model's per-epoch decay); <c>cosine</c> lr0 · ½(1 + cos(π·t)),
@@ -31,10 +34,9 @@ public sealed record LearningRatePlan(string Schedule, string Clock, double Init
         return this;
     }
 
-    /// <summary>Progress p on this plan's clock at a point inside epoch <paramref name="epoch"/>.</summary>
-    public double Progress(int epoch, int imagesDone, int imagesInEpoch, long imagesSeenBefore, int trainSize) => Clock == "images"
-        ? (double)(imagesSeenBefore + imagesDone) / Math.Max(1, trainSize)
-        : epoch + (double)imagesDone / Math.Max(1, imagesInEpoch);
+    /// <summary>Progress p (in epochs) on this plan's clock after <paramref name="imagesDone"/> images of the epoch's plan.</summary>
+    public double Progress(SelectionStage stage, EpochPlan plan, int imagesDone) =>
+        Epochs * stage.Progress(plan, imagesDone, Clock == "images" ? LearningRateClock.ImagesSeen : LearningRateClock.Epoch);
 
     public double At(double p)
     {

@@ -40,16 +40,15 @@ public static class Trainer
         for (int epoch = state.Epochs.Count; epoch < c.Epochs; epoch++)
         {
             cancel.ThrowIfCancellationRequested();
-            double lr = rates.At(rates.Progress(epoch, 0, 1, state.Evaluations, setup.Train.Count));
-
             long selectStart = Stopwatch.GetTimestamp();
             var plan = stage.Plan(epoch);
+            double lr = rates.At(rates.Progress(stage, plan, 0));
             var batches = plan.Batches(c.BatchSize);
             double selectSeconds = Stopwatch.GetElapsedTime(selectStart).TotalSeconds;
             observer.SubsetChosen(epoch, plan);
             observer.EpochStarted(epoch, c.Epochs, plan.Count);
 
-            var pass = TrainEpoch(setup, model, ema, optimizer, rates, state.Evaluations, plan, batches, selectionLoss, observer);
+            var pass = TrainEpoch(setup, model, ema, optimizer, rates, stage, plan, batches, selectionLoss, observer);
             timings = timings.Add(pass.Timings with { Selection = selectSeconds });
 
             double top1 = Evaluator.Top1(ema.Model, setup.Test, setup.Transform);
@@ -66,7 +65,7 @@ public static class Trainer
     private sealed record EpochPass(int Images, double MeanLoss, double Seconds, StepTimings Timings);
 
     private static EpochPass TrainEpoch(TrainingSetup s, nn.Module<Tensor, Tensor> model, WeightAverage ema,
-        global::TorchSharp.Modules.OptimizerHelper optimizer, LearningRatePlan rates, long seenBefore, EpochPlan plan, IReadOnlyList<Batch> batches, SelectionLoss selectionLoss, ITrainingObserver observer)
+        global::TorchSharp.Modules.OptimizerHelper optimizer, LearningRatePlan rates, SelectionStage stage, EpochPlan plan, IReadOnlyList<Batch> batches, SelectionLoss selectionLoss, ITrainingObserver observer)
     {
         model.train();
         long start = Stopwatch.GetTimestamp();
@@ -79,7 +78,7 @@ public static class Trainer
             using (batch)
             using (torch.NewDisposeScope())
             {
-                double lr = rates.At(rates.Progress(plan.Epoch, images, total, seenBefore, s.Train.Count));
+                double lr = rates.At(rates.Progress(stage, plan, images));
                 foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
                 optimizer.zero_grad();
                 var perSample = nn.functional.cross_entropy(model.forward(batch.Images), batch.Labels, reduction: nn.Reduction.None);

@@ -51,19 +51,22 @@ public sealed class LearningRatePlanTests
     }
 
     [Fact]
-    public void Clocks_EpochsCountsEpochs_ImagesCountsFullDataEpochsOfImages()
+    public void Clocks_EpochsCountsEpochs_ImagesCountsTheRunsOwnImages()
     {
-        // Given epoch 4 of a run that uses 300 of 1000 images per epoch and has seen 1200 images so far
+        // Given epoch 1 of a 10-epoch step:0.25@0.5 run on 1000 images (epochs 0-4: 250 images, 5-9: 1000; 6250 in all)
+        var stage = LessData.Selection.SelectionStage.Create("step:0.25@0.5", "random", 1000, 10, 1);
+        stage.Plan(0);
+        var plan = stage.Plan(1);
         var epochs = Plan("cosine");
         var images = Plan("cosine", clock: "images");
 
-        // When 150 images of this epoch are done
-        double pEpochs = epochs.Progress(4, 150, 300, 1200, 1000);
-        double pImages = images.Progress(4, 150, 300, 1200, 1000);
+        // When 125 images of this epoch are done
+        double pEpochs = epochs.Progress(stage, plan, 125);
+        double pImages = images.Progress(stage, plan, 125);
 
-        // Then the epoch clock is half-way through epoch 4, the images clock at 1350 / 1000
-        pEpochs.Should().BeApproximately(4.5, 1e-12);
-        pImages.Should().BeApproximately(1.35, 1e-12);
+        // Then the epoch clock is half-way through epoch 1; the images clock at 10 · 375 / 6250 epochs
+        pEpochs.Should().BeApproximately(1.5, 1e-12);
+        pImages.Should().BeApproximately(10 * 375.0 / 6250, 1e-12);
     }
 
     [Theory]
