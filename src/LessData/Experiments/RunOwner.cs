@@ -9,14 +9,14 @@ public sealed record RunOwner(string Host, int Pid, long StartTicks)
     public static RunOwner Current()
     {
         using var me = Process.GetCurrentProcess();
-        return new RunOwner(Host(), me.Id, me.StartTime.ToUniversalTime().Ticks);
+        return new RunOwner(ThisHost(), me.Id, me.StartTime.ToUniversalTime().Ticks);
     }
 
     /// <summary>
     /// This node's name in the store: $LESSDATA_HOST when set (containers that share a hostname; tests that play
     /// several nodes), else the machine name. Liveness is checked only for owners of the same name.
     /// </summary>
-    public static string Host() => Environment.GetEnvironmentVariable("LESSDATA_HOST") is { Length: > 0 } h ? h : Environment.MachineName;
+    public static string ThisHost() => Environment.GetEnvironmentVariable("LESSDATA_HOST") is { Length: > 0 } h ? h : Environment.MachineName;
 
     public bool IsAlive()
     {
