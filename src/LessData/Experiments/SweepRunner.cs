@@ -45,7 +45,7 @@ public static class SweepRunner
             {
                 var counts = store.Counts(keys);
                 if (!limits.WaitForOthers || counts[RunStatus.Pending] + counts[RunStatus.Running] == 0) return Report(counts, total, null, durations, progress);
-                var poll = limits.Poll ?? TimeSpan.FromTicks(Math.Clamp(store.Lease.Ticks / 2, TimeSpan.FromSeconds(1).Ticks, TimeSpan.FromSeconds(30).Ticks));
+                var poll = limits.Poll ?? TimeSpan.FromTicks(Math.Clamp(store.Lease.Ticks / 20, TimeSpan.FromSeconds(1).Ticks, TimeSpan.FromSeconds(10).Ticks));
                 if (cancel.WaitHandle.WaitOne(poll)) cancel.ThrowIfCancellationRequested();
                 continue;
             }
