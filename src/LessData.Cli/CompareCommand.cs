@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LessData.Experiments;
+using LessData.Selection;
 using LessData.Training;
 
 namespace LessData.Cli;
@@ -22,18 +23,10 @@ public static class CompareCommand
 
     public static int Execute(TrainConfig baseConfig, IReadOnlyList<string> schedules, string outDir)
     {
-        var configs = new[] { "full" }.Concat(schedules).Select(s => baseConfig with { Schedule = s }).ToList();
-        foreach (var c in configs) RunPipeline.Validate(c); // every spec checked before the first run starts
-        var records = new List<RunRecord>();
-        for (int i = 0; i < configs.Count; i++)
-        {
-            var config = configs[i];
-            var folder = Path.Combine(outDir, RunNames.For(config));
-            var title = $"[{i + 1}/{configs.Count}] {config.Schedule}";
-            records.Add(ProgressDisplay.Run(title, observer =>
-                RunPipeline.Run(config, folder, observer, CancellationToken.None, commandLine: CommandLine.Current())));
-        }
-        var rows = ComparisonRow.Build(records[0], records.Skip(1));
+        var configs = Comparison.Configs(baseConfig, schedules.Select(ScheduleParser.Parse));
+        var (rows, records) = Comparison.Run(configs, c => Path.Combine(outDir, RunNames.For(c)),
+            (i, config, run) => ProgressDisplay.Run($"[{i + 1}/{configs.Count}] {config.Experiment.Schedule.Spec}", run),
+            CommandLine.Current());
         ComparisonTable.Print(rows);
         var summary = ComparisonSummary.Write(outDir, rows, records, CommandLine.Current());
         Console.WriteLine($"wrote {summary} and {records.Count} run folders under {outDir}");

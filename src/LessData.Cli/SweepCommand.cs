@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using LessData.Experiments;
 using LessData.Selection;
+using LessData.Training;
 using Spectre.Console;
 
 namespace LessData.Cli;
@@ -22,12 +23,13 @@ public static class SweepCommand
         var epochs = new Option<int?>("--epochs") { Description = "Override the profile's epochs" };
         var trainLimit = new Option<int?>("--train-limit") { Description = "Override the profile's training subset" };
         var testLimit = new Option<int?>("--test-limit") { Description = "Override the profile's test subset" };
-        var dataDir = new Option<string?>("--data-dir") { Description = "Folder holding the datasets" };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Folder holding the datasets (environment: not part of a run's identity)" };
+        var threads = new Option<int?>("--threads") { Description = "libtorch threads (environment: not part of a run's identity)" };
         var selector = new Option<string?>("--selector") { Description = "Selector for every cell without its own" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the expanded plan, seeds and expected cost; run nothing" };
         var retryFailed = new Option<bool>("--retry-failed") { Description = "Put failed runs back to pending first" };
         var command = new Command("sweep", "Run a plan of experiments × trials into a results store (resumable)")
-        { plan, profile, datasets, trials, seed, store, lease, epochs, trainLimit, testLimit, dataDir, selector, dryRun, retryFailed };
+        { plan, profile, datasets, trials, seed, store, lease, epochs, trainLimit, testLimit, dataDir, threads, selector, dryRun, retryFailed };
         foreach (var option in slurm.All) command.Options.Add(option);
         command.Subcommands.Add(SweepStatusCommand.Create());
         command.SetAction(parse =>
@@ -38,14 +40,22 @@ public static class SweepCommand
             foreach (var dataset in parse.GetValue(datasets)!)
             {
                 var p = SweepProfiles.Get(profileName);
-                var config = p with
+                var e = p.Experiment;
+                var config = new TrainConfig
                 {
-                    Dataset = dataset,
-                    DataDir = parse.GetValue(dataDir),
-                    Epochs = parse.GetValue(epochs) ?? p.Epochs,
-                    TrainLimit = parse.GetValue(trainLimit) ?? p.TrainLimit,
-                    TestLimit = parse.GetValue(testLimit) ?? p.TestLimit,
-                    Selector = parse.GetValue(selector) ?? p.Selector,
+                    Experiment = e with
+                    {
+                        Dataset = dataset,
+                        Epochs = parse.GetValue(epochs) ?? e.Epochs,
+                        TrainLimit = parse.GetValue(trainLimit) ?? e.TrainLimit,
+                        TestLimit = parse.GetValue(testLimit) ?? e.TestLimit,
+                        Selector = parse.GetValue(selector) is { } s ? Selectors.Parse(s) : e.Selector,
+                    },
+                    Environment = p.Environment with
+                    {
+                        DataDir = parse.GetValue(dataDir),
+                        Threads = parse.GetValue(threads) ?? p.Environment.Threads,
+                    },
                 };
                 planned.AddRange(PlannedRun.Expand(parse.GetValue(plan)!, cells, profileName, config, parse.GetValue(trials), parse.GetValue(seed)));
             }
@@ -61,7 +71,7 @@ public static class SweepCommand
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
             var final = SweepRunner.Run(runs, planned,
                 (config, checkpoint, heartbeat, cancel) => ProgressDisplay.Run(RunNames.For(config), observer =>
-                    RunPipeline.Run(config, null, new LessData.Training.ObserverPair(observer, heartbeat), cancel, checkpoint.Directory, CommandLine.Current(), checkpoint.Saved)),
+                    RunPipeline.Run(Here(config, planned), null, new LessData.Training.ObserverPair(observer, heartbeat), cancel, checkpoint.Directory, CommandLine.Current(), checkpoint.Saved)),
                 p => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"sweep: {p.Completed}/{p.Total} runs done{(p.HeldByOthers > 0 ? $", {p.HeldByOthers} running elsewhere" : "")}{(p.Eta is { } eta ? $", ETA {eta:hh\\:mm\\:ss}" : "")}{(p.Current is { } c ? $" — now {c}" : "")}")),
                 stop.Token);
@@ -72,13 +82,17 @@ public static class SweepCommand
         return command;
     }
 
+    /// <summary>A claimed run trains in this sweep's environment (data folder, threads), whoever planned it.</summary>
+    private static TrainConfig Here(TrainConfig claimed, IReadOnlyList<PlannedRun> planned) =>
+        planned.FirstOrDefault(p => p.Dataset == claimed.Experiment.Dataset) is { } mine ? claimed with { Environment = mine.Config.Environment } : claimed;
+
     private static int DryRun(IReadOnlyList<PlannedRun> planned)
     {
         var table = new Table().Border(TableBorder.Rounded).AddColumns("dataset", "cell", "spec", "trials", "seeds", "epochs", "images", "expected evaluations / run", "cost vs baseline");
         foreach (var group in planned.GroupBy(p => (p.Dataset, p.ExperimentId, p.Spec)))
         {
-            var c = group.First().Config;
-            int n = DatasetSizes.Train(c.Dataset, c.TrainLimit);
+            var c = group.First().Config.Experiment;
+            int n = PlannedRun.TrainSize(c);
             long? evaluations = PlannedRun.ExpectedEvaluations(c, n);
             double baseline = (double)c.Epochs * n;
             table.AddRow(group.Key.Dataset, group.Key.ExperimentId, group.Key.Spec, group.Count().ToString(CultureInfo.InvariantCulture),

@@ -44,9 +44,12 @@ public static class WorkerCommand
                     {
                         var here = config with
                         {
-                            Device = dev ?? config.Device,
-                            Threads = parse.GetValue(threads) ?? config.Threads,
-                            DataDir = parse.GetValue(dataDir) ?? config.DataDir,
+                            Environment = config.Environment with
+                            {
+                                Device = dev ?? config.Environment.Device,
+                                Threads = parse.GetValue(threads) ?? config.Environment.Threads,
+                                DataDir = parse.GetValue(dataDir) ?? config.Environment.DataDir,
+                            },
                         };
                         return RunPipeline.Run(here, null, heartbeat, cancel, checkpoint.Directory, CommandLine.Current(), checkpoint.Saved);
                     },

@@ -15,7 +15,7 @@ public sealed record ComparisonRow(
     {
         var t = r.Totals;
         return new ComparisonRow(
-            r.Config.Schedule, t.Evaluations, Percent(t.Evaluations, b.Evaluations), t.TrainSeconds, Percent(t.TrainSeconds, b.TrainSeconds),
+            r.Config.Experiment.Schedule.Spec, t.Evaluations, Percent(t.Evaluations, b.Evaluations), t.TrainSeconds, Percent(t.TrainSeconds, b.TrainSeconds),
             t.Top1, (t.Top1 - b.Top1) * 100, t.Co2Grams, b.Co2Grams > 0 ? (1 - t.Co2Grams / b.Co2Grams) * 100 : double.NaN);
     }
 

@@ -10,7 +10,7 @@ public static class ComparisonSummary
     public static string Write(string outDir, IReadOnlyList<ComparisonRow> rows, IReadOnlyList<RunRecord> records, string command)
     {
         Directory.CreateDirectory(outDir);
-        var c = records[0].Config;
+        var c = records[0].Config.Experiment;
         var md = new StringBuilder();
         md.AppendLine("# LessData comparison").AppendLine();
         md.AppendLine($"Command: `{command}`").AppendLine();

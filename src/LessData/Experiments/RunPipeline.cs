@@ -11,7 +11,7 @@ namespace LessData.Experiments;
 
 /// <summary>
 /// One run, end to end, in the paper's order: collect (load the splits) → select → augment → train (the trainer) →
-/// report (run.json, epochs.csv). The config is validated before any data is touched.
+/// report (run.json, epochs.csv). The config and the output folder are checked before any data is touched.
 /// </summary>
 public static class RunPipeline
 {
@@ -24,15 +24,17 @@ public static class RunPipeline
         CancellationToken cancel, string? checkpointDir = null, string commandLine = "", Action? checkpointSaved = null)
     {
         var stopwatch = Stopwatch.StartNew();
-        var checkedConfig = Validate(config);
+        Validate(config);
+        if (outDir is not null) RunOutputs.CheckWritable(outDir);
         TorchRuntime.EnsureLoaded();
-        var options = DataOptions.FromEnvironment(config.DataDir);
-        using var train = DatasetLoader.Load(config.Dataset, "train", options, config.TrainLimit, config.Seed);
-        using var test = DatasetLoader.Load(config.Dataset, "test", options, config.TestLimit, config.Seed);
-        var setup = Prepare(checkedConfig, config, train, test);
-        var meter = EnergyMeters.ForDevice(config.Device, config.DevicePowerWatts);
+        var (e, env) = (config.Experiment, config.Environment);
+        var options = DataOptions.FromEnvironment(env.DataDir);
+        using var train = DatasetLoader.Load(e.Dataset, "train", options, e.TrainLimit, e.Seed);
+        using var test = DatasetLoader.Load(e.Dataset, "test", options, e.TestLimit, e.Seed);
+        var setup = Prepare(config, train, test);
+        var meter = EnergyMeters.ForDevice(env.Device, env.DevicePowerWatts);
         using var measurement = meter.Start();
-        ITrainingObserver runObserver = config.TensorBoard && outDir is not null ? new TensorBoardObserver(Path.Combine(outDir, "tensorboard"), observer) : observer;
+        ITrainingObserver runObserver = env.TensorBoard && outDir is not null ? new TensorBoardObserver(Path.Combine(outDir, "tensorboard"), observer) : observer;
         var outcome = Trainer.Run(setup, runObserver, checkpointDir is null ? null : new TrainingCheckpoint(checkpointDir, checkpointSaved), cancel);
         var energy = measurement.Stop();
         var totals = new RunTotals(
@@ -40,40 +42,37 @@ public static class RunPipeline
             outcome.TrainSeconds,
             stopwatch.Elapsed.TotalSeconds,
             outcome.Epochs.Count == 0 ? 0 : outcome.Epochs[^1].Top1,
-            outcome.Epochs.Count == 0 ? 0 : outcome.Epochs.Max(e => e.Top1),
+            outcome.Epochs.Count == 0 ? 0 : outcome.Epochs.Max(r => r.Top1),
             energy.Kwh,
-            Carbon.Grams(energy.Kwh, config.CarbonGramsPerKwh),
+            Carbon.Grams(energy.Kwh, env.CarbonGramsPerKwh),
             energy.Source);
         var record = new RunRecord(config, ProvenanceCollector.Collect(commandLine), outcome.Epochs, totals);
         if (outDir is not null) RunOutputs.Write(outDir, record);
         return (record, outcome.Timings);
     }
 
-    /// <summary>Parses every spec in the config so a typo fails before minutes of loading and training.</summary>
-    public static (ISchedule Schedule, ISelector Selector, SubsetPolicy Policy) Validate(TrainConfig config)
+    /// <summary>
+    /// Checks everything that can be checked before data is loaded: the selection stage is created for the split's
+    /// size (so impossible combinations fail here, in the stage's own words), the model name, batch, device and threads.
+    /// </summary>
+    public static void Validate(TrainConfig config)
     {
-        var schedule = ScheduleParser.Parse(config.Schedule);
-        var selector = SelectorParser.Parse(config.Selector);
-        var policy = ScheduleParser.ParsePolicy(config.Subset) ?? schedule.DefaultPolicy;
-        ModelFactory.Check(config.Model);
-        if (selector is InfoBatchSelector && schedule.Spec != "full")
-            throw new UserError($"--selector infobatch sets each epoch's size itself, so it runs with --schedule full (got '{schedule.Spec}'); use --target-fraction to set the share of data");
-        if (config.Epochs < 1) throw new UserError($"--epochs must be at least 1 (got {config.Epochs})");
-        if (selector is InfoBatchSelector { TargetFraction: not null } infoBatch)
-            infoBatch.TargetEpochSize(config.Epochs, 1); // an unreachable target fails now, not after the first epoch
-        if (config.BatchSize < 2) throw new UserError($"--batch-size must be at least 2 (got {config.BatchSize}); batch-norm needs two images");
-        if (config.Device is not ("cpu" or "cuda")) throw new UserError($"--device must be cpu or cuda (got '{config.Device}')");
-        if (config.Device == "cuda") throw new UserError("--device cuda needs the CUDA build (dotnet build -p:LessDataBackend=cuda), which this machine's package mirror cannot restore; use --device cpu");
-        if (config.Threads < 0) throw new UserError($"--threads must be 0 (libtorch default) or more (got {config.Threads})");
-        return (schedule, selector, policy);
+        var (e, env) = (config.Experiment, config.Environment);
+        SelectionStage.Create(e.Schedule, e.Selector, e.TrainLimit ?? DatasetCatalog.Get(e.Dataset).TrainSize, e.Epochs, e.Seed,
+            labels: null, e.Policy, stratify: false);
+        ModelFactory.Check(e.Model);
+        if (e.BatchSize < 2) throw new UserError($"--batch-size must be at least 2 (got {e.BatchSize}); batch-norm needs two images");
+        if (env.Device is not ("cpu" or "cuda")) throw new UserError($"--device must be cpu or cuda (got '{env.Device}')");
+        if (env.Device == "cuda") throw new UserError("--device cuda needs the CUDA build (dotnet build -p:LessDataBackend=cuda), which this machine's package mirror cannot restore; use --device cpu");
+        if (env.Threads < 0) throw new UserError($"--threads must be 0 (libtorch default) or more (got {env.Threads})");
     }
 
-    private static TrainingSetup Prepare((ISchedule Schedule, ISelector Selector, SubsetPolicy Policy) specs, TrainConfig config, ImageDataset train, ImageDataset test)
+    private static TrainingSetup Prepare(TrainConfig config, ImageDataset train, ImageDataset test)
     {
-        var transform = AugmentationFactory.For(config.Dataset, config.Augment, train.Channels, train.Height, train.Width);
+        var e = config.Experiment;
+        var transform = AugmentationFactory.For(e.Dataset, e.Augment, train.Channels, train.Height, train.Width);
         var (c, h, w) = transform.OutputShape;
-        ModelFactory.Create(config.Model, c, h, w, train.ClassCount).Dispose(); // fail fast on a model that cannot fit
-        return new TrainingSetup(config, train, test, transform, specs.Schedule, specs.Selector, specs.Policy,
-            () => ModelFactory.Create(config.Model, c, h, w, train.ClassCount));
+        ModelFactory.Create(e.Model, c, h, w, train.ClassCount).Dispose(); // fail fast on a model that cannot fit
+        return new TrainingSetup(e, config.Environment, train, test, transform, () => ModelFactory.Create(e.Model, c, h, w, train.ClassCount));
     }
 }

@@ -2,10 +2,6 @@ using LessData.Training;
 
 namespace LessData.Experiments;
 
-/// <summary>One row of run.json "epochs" and epochs.csv. Epoch is 1-based in outputs.</summary>
-public sealed record EpochRecord(
-    int Epoch, double Fraction, int Images, long Evaluations, double TrainLoss, double Top1, double Seconds, double Lr);
-
 /// <summary>run.json "totals".</summary>
 public sealed record RunTotals(
     long Evaluations, double TrainSeconds, double TotalSeconds, double Top1, double BestTop1,

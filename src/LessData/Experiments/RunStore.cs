@@ -304,7 +304,7 @@ public abstract class RunStore : IDisposable
             var config = JsonSerializer.Deserialize<TrainConfig>(reader.GetString(9), RunOutputs.Json)!;
             rows.Add(new RunActivity(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                 Convert.ToInt32(reader.GetValue(4), CultureInfo.InvariantCulture), Enum.Parse<RunStatus>(reader.GetString(5), ignoreCase: true),
-                Text(6), Text(7), reader.IsDBNull(8) ? null : Convert.ToInt32(reader.GetValue(8), CultureInfo.InvariantCulture), config.Epochs,
+                Text(6), Text(7), reader.IsDBNull(8) ? null : Convert.ToInt32(reader.GetValue(8), CultureInfo.InvariantCulture), config.Experiment.Epochs,
                 Text(10), Text(11), Text(12), Text(13)));
         }
         return (IReadOnlyList<RunActivity>)rows;

@@ -50,7 +50,7 @@ public static class SweepRunner
                 continue;
             }
             attempted++;
-            var label = $"{claim.Config.Dataset} {claim.ExperimentId} ({claim.Config.Schedule}) trial {claim.Trial + 1}{(claim.Resumed ? ", resumed" : "")}";
+            var label = $"{claim.Config.Experiment.Dataset} {claim.ExperimentId} ({claim.Config.Experiment.Schedule.Spec}) trial {claim.Trial + 1}{(claim.Resumed ? ", resumed" : "")}";
             Report(store.Counts(keys), total, label, durations, progress);
             var watch = Stopwatch.StartNew();
             if (TrainOne(store, claim, me, train, log, cancel) == Completion.Accepted) durations.Add(watch.Elapsed.TotalSeconds);
@@ -80,7 +80,7 @@ public static class SweepRunner
                 record = train(claim.Config, new RunCheckpoint(scratch, Saved), heartbeat, linked.Token);
                 FaultPoints.Pause("before-complete");
             }
-            var outcome = store.Complete(claim.Id, me, record, HardwareInfo.Describe(claim.Config.Device, claim.Config.Threads));
+            var outcome = store.Complete(claim.Id, me, record, HardwareInfo.Describe(claim.Config.Environment.Device, claim.Config.Environment.Threads));
             if (outcome == Completion.Duplicate) log?.Invoke($"run {id}: finished after losing its lease; result kept in duplicate_results, not stored over the other");
             return outcome;
         }

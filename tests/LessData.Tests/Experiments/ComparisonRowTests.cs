@@ -6,10 +6,10 @@ namespace LessData.Tests.Experiments;
 public sealed class ComparisonRowTests
 {
     private static RunRecord Run(string schedule, long evaluations, double seconds, double top1, double co2) => new(
-        new TrainConfig { Schedule = schedule },
+        new TrainConfig { Experiment = new() { Schedule = LessData.Selection.Schedules.Parse(schedule) } },
         new Provenance("test", new Dictionary<string, string>(), "test", "test"),
         [],
-        new RunTotals(evaluations, seconds, seconds + 1, top1, top1, co2 / 475, co2, "model:65W"));
+        new RunTotals(evaluations, seconds, seconds + 1, top1, top1, co2 / LessData.Energy.Carbon.WorldAverageGramsPerKwh, co2, "model:65W"));
 
     [Fact]
     public void Build_ExpressesEachMethodAgainstTheBaseline()

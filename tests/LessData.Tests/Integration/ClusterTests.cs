@@ -91,8 +91,8 @@ public sealed class ClusterTests : IDisposable
             File.ReadAllText(Path.Combine(_dir, "report-b", Path.GetFileName(csv))).Should().Be(File.ReadAllText(csv), Path.GetFileName(csv));
     }
 
-    [Fact(Skip = "needs the run-identity split (TrainConfig → identity + environment) that is landing on main; enable after merging it")]
-    public void Rerun_WithAnotherDataDir_TrainsNothingNew_OnBothStores()
+    [Fact]
+    public void Rerun_WithAnotherDataDirAndThreads_TrainsNothingNew_OnBothStores()
     {
         using var db = new TestDatabase();
         var sweep = Tiny(Cells(2), trials: 1, epochs: 1);
@@ -102,7 +102,7 @@ public sealed class ClusterTests : IDisposable
             var (first, firstOutput) = CliProcess.Run(["sweep", .. sweep, "--store", store], Long);
             first.Should().Be(0, firstOutput);
 
-            var (again, againOutput) = CliProcess.Run(["sweep", .. sweep, "--store", store, "--data-dir", "/usr/share/datasets"], Long);
+            var (again, againOutput) = CliProcess.Run(["sweep", .. sweep, "--store", store, "--data-dir", "/usr/share/datasets", "--threads", "1"], Long);
 
             again.Should().Be(0, againOutput);
             againOutput.Should().Contain("2 completed").And.NotContain("now fashion-mnist");

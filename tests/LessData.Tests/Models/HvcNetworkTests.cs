@@ -4,6 +4,7 @@ using static TorchSharp.torch;
 
 namespace LessData.Tests.Models;
 
+[Collection(SerialCollection.Name)]
 public sealed class HvcNetworkTests
 {
     [Theory]
