@@ -14,6 +14,8 @@ var root = new RootCommand("LessData: train image classifiers on less data per e
     DemoCommand.Create(),
     DatasetsCommand.Create(),
     SweepCommand.Create(),
+    WorkerCommand.Create(),
+    StoreCommand.Create(),
     ReportCommand.Create(),
     BenchCommand.Create(),
 };

@@ -9,15 +9,14 @@ public static class ReportCommand
 {
     public static Command Create()
     {
-        var store = new Option<string>("--store") { Description = "SQLite results store", DefaultValueFactory = _ => "runs.db" };
+        var store = StoreOptions.Store();
         var outDir = new Option<string>("--out") { Description = "Report folder", DefaultValueFactory = _ => "report" };
         var plan = new Option<string?>("--plan") { Description = "Only the cells of this plan (a built-in plan name or a plan file), e.g. paper" };
         var command = new Command("report", "Write the paper-style report (tables, plots, CSV) of a sweep store") { store, outDir, plan };
         command.SetAction(parse =>
         {
-            var path = parse.GetValue(store)!;
-            if (!File.Exists(path)) throw new UserError($"{path}: store not found; run 'lessdata sweep --store {path}' first");
-            using var runs = new RunStore(path);
+            using var runs = StoreOptions.OpenExisting(parse.GetValue(store));
+            var path = runs.Location;
             var all = runs.ReadAll();
             var only = parse.GetValue(plan) is { } name ? SweepPlans.Get(name).Select(c => c.Id).ToHashSet() : null;
             var chosen = only is null ? all : [.. all.Where(r => only.Contains(r.ExperimentId))];

@@ -7,7 +7,7 @@ using Spectre.Console;
 
 namespace LessData.Cli;
 
-/// <summary>`lessdata sweep`: run a plan × trials × datasets into a SQLite store; resumable and safe to run twice at once.</summary>
+/// <summary>`lessdata sweep`: run a plan × trials × datasets into a results store (SQLite or PostgreSQL), here or as a Slurm job array; resumable and safe to run twice at once.</summary>
 public static class SweepCommand
 {
     public static Command Create()
@@ -17,7 +17,9 @@ public static class SweepCommand
         var datasets = new Option<string[]>("--dataset") { Description = "One or more datasets", DefaultValueFactory = _ => ["fashion-mnist"], AllowMultipleArgumentsPerToken = true };
         var trials = new Option<int>("--trials") { Description = "Trials per cell (seed of trial t = --seed + t)", DefaultValueFactory = _ => 3 };
         var seed = new Option<int>("--seed") { Description = "Base seed", DefaultValueFactory = _ => 1 };
-        var store = new Option<string>("--store") { Description = "SQLite results store", DefaultValueFactory = _ => "runs.db" };
+        var store = StoreOptions.Store();
+        var lease = StoreOptions.Lease();
+        var slurm = SweepSlurm.Options();
         var epochs = new Option<int?>("--epochs") { Description = "Override the profile's epochs" };
         var trainLimit = new Option<int?>("--train-limit") { Description = "Override the profile's training subset" };
         var testLimit = new Option<int?>("--test-limit") { Description = "Override the profile's test subset" };
@@ -27,7 +29,9 @@ public static class SweepCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the expanded plan, seeds and expected cost; run nothing" };
         var retryFailed = new Option<bool>("--retry-failed") { Description = "Put failed runs back to pending first" };
         var command = new Command("sweep", "Run a plan of experiments × trials into a results store (resumable)")
-        { plan, profile, datasets, trials, seed, store, epochs, trainLimit, testLimit, dataDir, threads, selector, dryRun, retryFailed };
+        { plan, profile, datasets, trials, seed, store, lease, epochs, trainLimit, testLimit, dataDir, threads, selector, dryRun, retryFailed };
+        foreach (var option in slurm.All) command.Options.Add(option);
+        command.Subcommands.Add(SweepStatusCommand.Create());
         command.SetAction(parse =>
         {
             var cells = SweepPlans.WithBaseline(SweepPlans.Get(parse.GetValue(plan)!));
@@ -57,23 +61,30 @@ public static class SweepCommand
             }
             foreach (var run in planned) RunPipeline.Validate(run.Config);
             if (parse.GetValue(dryRun)) return DryRun(planned);
+            var job = slurm.Job(parse);
 
-            using var runs = new RunStore(parse.GetValue(store)!);
+            using var runs = StoreOptions.Open(parse.GetValue(store), parse.GetValue(lease));
             if (parse.GetValue(retryFailed)) Console.WriteLine($"{runs.RetryFailed()} failed runs put back to pending");
+            if (job is not null) return slurm.Submit(parse, job, runs, planned, parse.GetValue(lease));
             using var stop = new CancellationTokenSource();
+            using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
             var final = SweepRunner.Run(runs, planned,
-                (config, checkpoints, heartbeat, cancel) => ProgressDisplay.Run(RunNames.For(config), observer =>
-                    RunPipeline.Run(config, null, new LessData.Training.ObserverPair(observer, heartbeat), cancel, checkpoints, CommandLine.Current())),
+                (config, checkpoint, heartbeat, cancel) => ProgressDisplay.Run(RunNames.For(config), observer =>
+                    RunPipeline.Run(Here(config, planned), null, new LessData.Training.ObserverPair(observer, heartbeat), cancel, checkpoint.Directory, CommandLine.Current(), checkpoint.Saved)),
                 p => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"sweep: {p.Completed}/{p.Total} runs done{(p.HeldByOthers > 0 ? $", {p.HeldByOthers} running elsewhere" : "")}{(p.Eta is { } eta ? $", ETA {eta:hh\\:mm\\:ss}" : "")}{(p.Current is { } c ? $" — now {c}" : "")}")),
                 stop.Token);
             var counts = runs.Counts(planned.Select(p => p.Key));
-            Console.WriteLine($"sweep finished: {counts[RunStatus.Completed]} completed, {counts[RunStatus.Failed]} failed, {counts[RunStatus.Running]} running elsewhere, {counts[RunStatus.Pending]} pending; store {runs.Path}");
+            Console.WriteLine($"sweep finished: {counts[RunStatus.Completed]} completed, {counts[RunStatus.Failed]} failed, {counts[RunStatus.Running]} running elsewhere, {counts[RunStatus.Pending]} pending; store {runs.Location}");
             return counts[RunStatus.Failed] > 0 ? 1 : 0;
         });
         return command;
     }
+
+    /// <summary>A claimed run trains in this sweep's environment (data folder, threads), whoever planned it.</summary>
+    private static TrainConfig Here(TrainConfig claimed, IReadOnlyList<PlannedRun> planned) =>
+        planned.FirstOrDefault(p => p.Dataset == claimed.Experiment.Dataset) is { } mine ? claimed with { Environment = mine.Config.Environment } : claimed;
 
     private static int DryRun(IReadOnlyList<PlannedRun> planned)
     {

@@ -17,12 +17,12 @@ namespace LessData.Experiments;
 public static class RunPipeline
 {
     public static RunRecord Run(TrainConfig config, string? outDir, ITrainingObserver observer, CancellationToken cancel,
-        string? checkpointDir = null, string commandLine = "") =>
-        RunWithTimings(config, outDir, observer, cancel, checkpointDir, commandLine).Record;
+        string? checkpointDir = null, string commandLine = "", Action? checkpointSaved = null) =>
+        RunWithTimings(config, outDir, observer, cancel, checkpointDir, commandLine, checkpointSaved).Record;
 
     /// <summary>As <see cref="Run"/>, also returning where the training time went (for `lessdata bench`).</summary>
     public static (RunRecord Record, StepTimings Timings) RunWithTimings(TrainConfig config, string? outDir, ITrainingObserver observer,
-        CancellationToken cancel, string? checkpointDir = null, string commandLine = "")
+        CancellationToken cancel, string? checkpointDir = null, string commandLine = "", Action? checkpointSaved = null)
     {
         var stopwatch = Stopwatch.StartNew();
         Validate(config);
@@ -38,7 +38,7 @@ public static class RunPipeline
         var meter = EnergyMeters.ForDevice(env.Device, env.DevicePowerWatts);
         using var measurement = meter.Start();
         ITrainingObserver runObserver = env.TensorBoard && outDir is not null ? new TensorBoardObserver(Path.Combine(outDir, "tensorboard"), observer) : observer;
-        var outcome = Trainer.Run(setup, runObserver, checkpointDir is null ? null : new TrainingCheckpoint(checkpointDir), cancel);
+        var outcome = Trainer.Run(setup, runObserver, checkpointDir is null ? null : new TrainingCheckpoint(checkpointDir, checkpointSaved), cancel);
         var energy = measurement.Stop();
         var totals = new RunTotals(
             outcome.Epochs.Count == 0 ? 0 : outcome.Epochs[^1].Evaluations,

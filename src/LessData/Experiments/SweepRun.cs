@@ -8,4 +8,4 @@ public enum RunStatus { Pending, Running, Completed, Failed }
 /// </summary>
 public sealed record SweepRun(
     string Plan, string Profile, string Dataset, string ExperimentId, string Spec, int Trial, int Seed,
-    RunStatus Status, RunRecord? Record = null, string? Error = null);
+    RunStatus Status, RunRecord? Record = null, string? Error = null, string? Hardware = null);

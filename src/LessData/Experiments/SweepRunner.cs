@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using LessData.Training;
 
 namespace LessData.Experiments;
@@ -6,56 +7,110 @@ namespace LessData.Experiments;
 /// <summary>Progress of a sweep: runs done of total (this plan), the run in hand, and an ETA from measured run times.</summary>
 public sealed record SweepProgress(int Completed, int Total, int HeldByOthers, string? Current, TimeSpan? Eta);
 
+/// <summary>When a worker stops: after N runs, after a time (no new claim after it), and whether it waits for runs others hold.</summary>
+public sealed record WorkerLimits(int? MaxRuns = null, TimeSpan? MaxTime = null, bool WaitForOthers = false, TimeSpan? Poll = null);
+
 /// <summary>
-/// Runs a plan against a store: insert the missing runs, then claim → train → complete until nothing is claimable.
-/// Each run keeps an epoch checkpoint in its own folder (&lt;store&gt;.runs/&lt;id&gt;), so a run that was cut off resumes
-/// from its last finished epoch when claimed again. Kill -9 at any point loses no completed run and repeats none.
+/// Claim → train → complete until nothing is claimable: the loop of `lessdata sweep` (over its plan's runs) and of
+/// `lessdata worker` (over every run in the store, waiting while others hold runs that may still come back).
+/// A claimed run trains in a local scratch folder; each finished epoch's checkpoint goes into the store, so whichever
+/// node claims the run next resumes it. A background lease keeper renews the claim; when the store says the run is no
+/// longer ours the training is cancelled. Cancellation (Ctrl-C, SIGTERM) releases the run, checkpoint kept.
 /// </summary>
 public static class SweepRunner
 {
-    public delegate RunRecord TrainRun(TrainConfig config, string checkpointDir, ITrainingObserver observer, CancellationToken cancel);
+    public delegate RunRecord TrainRun(TrainConfig config, RunCheckpoint checkpoint, ITrainingObserver observer, CancellationToken cancel);
 
     public static SweepProgress Run(RunStore store, IReadOnlyList<PlannedRun> planned, TrainRun train, Action<SweepProgress>? progress, CancellationToken cancel)
     {
         store.Expand(planned);
-        var keys = planned.Select(p => p.Key).ToList();
+        return Work(store, [.. planned.Select(p => p.Key)], new WorkerLimits(), train, progress, null, cancel);
+    }
+
+    /// <param name="keys">Only these runs (a sweep's plan), or null for every run in the store (a worker).</param>
+    public static SweepProgress Work(RunStore store, IReadOnlyList<string>? keys, WorkerLimits limits, TrainRun train,
+        Action<SweepProgress>? progress, Action<string>? log, CancellationToken cancel)
+    {
         var me = RunOwner.Current();
         var durations = new List<double>();
+        var clock = Stopwatch.StartNew();
+        int total = keys?.Count ?? store.Counts().Values.Sum(), attempted = 0;
         while (true)
         {
             cancel.ThrowIfCancellationRequested();
+            if (limits.MaxRuns is { } max && attempted >= max) { log?.Invoke($"worker: --max-runs {max} reached"); return Report(store.Counts(keys), total, null, durations, progress); }
+            if (limits.MaxTime is { } time && clock.Elapsed >= time) { log?.Invoke("worker: --max-time reached"); return Report(store.Counts(keys), total, null, durations, progress); }
             var claim = store.TryClaim(me, keys);
-            var counts = store.Counts(keys);
-            if (claim is null) return Report(counts, keys.Count, null, durations, progress);
+            if (claim is null)
+            {
+                var counts = store.Counts(keys);
+                if (!limits.WaitForOthers || counts[RunStatus.Pending] + counts[RunStatus.Running] == 0) return Report(counts, total, null, durations, progress);
+                var poll = limits.Poll ?? TimeSpan.FromTicks(Math.Clamp(store.Lease.Ticks / 20, TimeSpan.FromSeconds(1).Ticks, TimeSpan.FromSeconds(10).Ticks));
+                if (cancel.WaitHandle.WaitOne(poll)) cancel.ThrowIfCancellationRequested();
+                continue;
+            }
+            attempted++;
             var label = $"{claim.Config.Experiment.Dataset} {claim.ExperimentId} ({claim.Config.Experiment.Schedule.Spec}) trial {claim.Trial + 1}{(claim.Resumed ? ", resumed" : "")}";
-            Report(counts, keys.Count, label, durations, progress);
-
-            var checkpoints = CheckpointFolder(store, claim.Id);
+            Report(store.Counts(keys), total, label, durations, progress);
             var watch = Stopwatch.StartNew();
-            try
-            {
-                var record = train(claim.Config, checkpoints, new HeartbeatObserver(store, claim.Id, me), cancel);
-                store.Complete(claim.Id, me, record);
-                if (Directory.Exists(checkpoints)) Directory.Delete(checkpoints, recursive: true);
-                durations.Add(watch.Elapsed.TotalSeconds);
-            }
-            catch (OperationCanceledException)
-            {
-                throw; // left 'running' with its checkpoint; the next sweep (this process gone) resumes it
-            }
-            catch (UserError e)
-            {
-                store.Fail(claim.Id, me, e.Message);
-                throw; // bad data or options fail every run alike: stop and say why
-            }
-            catch (Exception e)
-            {
-                store.Fail(claim.Id, me, $"{e.GetType().Name}: {e.Message}");
-            }
+            if (TrainOne(store, claim, me, train, log, cancel) == Completion.Accepted) durations.Add(watch.Elapsed.TotalSeconds);
         }
     }
 
-    public static string CheckpointFolder(RunStore store, long id) => Path.Combine(store.Path + ".runs", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    private static Completion? TrainOne(RunStore store, RunStore.Claim claim, RunOwner me, TrainRun train, Action<string>? log, CancellationToken cancel)
+    {
+        string id = claim.Id.ToString(CultureInfo.InvariantCulture);
+        var scratch = Path.Combine(Path.GetTempPath(), "lessdata-checkpoints", $"{Environment.ProcessId}-{id}");
+        if (Directory.Exists(scratch)) Directory.Delete(scratch, recursive: true);
+        Directory.CreateDirectory(scratch);
+        using var lost = new CancellationTokenSource();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel, lost.Token);
+        try
+        {
+            if (store.LoadCheckpoint(claim.Id) is { } saved) CheckpointArchive.Extract(saved, TrainingCheckpoint.CurrentFolder(scratch));
+            var heartbeat = new HeartbeatObserver(store, claim.Id, me, lost);
+            void Saved()
+            {
+                if (!store.SaveCheckpoint(claim.Id, me, heartbeat.Epoch, CheckpointArchive.Pack(TrainingCheckpoint.CurrentFolder(scratch)))) lost.Cancel();
+            }
+            RunRecord record;
+            using (new LeaseKeeper(store, claim.Id, me, lost.Cancel))
+            {
+                FaultPoints.Pause("claimed");
+                record = train(claim.Config, new RunCheckpoint(scratch, Saved), heartbeat, linked.Token);
+                FaultPoints.Pause("before-complete");
+            }
+            var outcome = store.Complete(claim.Id, me, record, HardwareInfo.Describe(claim.Config.Environment.Device, claim.Config.Environment.Threads));
+            if (outcome == Completion.Duplicate) log?.Invoke($"run {id}: finished after losing its lease; result kept in duplicate_results, not stored over the other");
+            return outcome;
+        }
+        catch (OperationCanceledException) when (lost.IsCancellationRequested && !cancel.IsCancellationRequested)
+        {
+            log?.Invoke($"run {id}: lease lost to another worker; stopped training it");
+            return null;
+        }
+        catch (OperationCanceledException)
+        {
+            bool released = store.Release(claim.Id, me);
+            log?.Invoke($"run {id}: stopped; {(released ? "lease released, checkpoint kept in the store" : "it was no longer ours")}");
+            throw;
+        }
+        catch (UserError e)
+        {
+            store.Fail(claim.Id, me, e.Message);
+            throw; // bad data or options fail every run alike: stop and say why
+        }
+        catch (Exception e)
+        {
+            store.Fail(claim.Id, me, $"{e.GetType().Name}: {e.Message}");
+            log?.Invoke($"run {id}: failed: {e.GetType().Name}: {e.Message}");
+            return null;
+        }
+        finally
+        {
+            try { Directory.Delete(scratch, recursive: true); } catch (IOException) { }
+        }
+    }
 
     private static SweepProgress Report(IReadOnlyDictionary<RunStatus, int> counts, int total, string? current, List<double> durations, Action<SweepProgress>? progress)
     {
@@ -66,8 +121,14 @@ public static class SweepRunner
         return p;
     }
 
-    private sealed class HeartbeatObserver(RunStore store, long id, RunOwner me) : ITrainingObserver
+    private sealed class HeartbeatObserver(RunStore store, long id, RunOwner me, CancellationTokenSource lost) : ITrainingObserver
     {
-        public void EpochFinished(EpochRecord record, int totalEpochs) => store.Heartbeat(id, me);
+        public int Epoch { get; private set; }
+
+        public void EpochFinished(EpochRecord record, int totalEpochs)
+        {
+            Epoch = record.Epoch;
+            if (!store.Heartbeat(id, me, record.Epoch)) lost.Cancel();
+        }
     }
 }

@@ -30,9 +30,9 @@ public static class ReportBuilder
             written.AddRange(plots);
             var title = $"{group.Key.Dataset}, profile {group.Key.Profile}";
             var pairs = MatchedPairs.Find(group);
-            md.Append($"## {title}\n\n").Append(ReportMarkdown.Table(groupRows)).Append('\n').Append(MatchedPairs.Markdown(pairs));
+            md.Append($"## {title}\n\n").Append(ReportMarkdown.Table(groupRows)).Append('\n').Append(HardwareClasses.Markdown(group)).Append(MatchedPairs.Markdown(pairs));
             foreach (var plot in plots) md.Append($"![{Path.GetFileNameWithoutExtension(plot)}]({Path.GetFileName(plot)})\n\n");
-            html.Append($"<h2>{WebUtility.HtmlEncode(title)}</h2>").Append(HtmlTable(groupRows)).Append(PairsTable(pairs));
+            html.Append($"<h2>{WebUtility.HtmlEncode(title)}</h2>").Append(HtmlTable(groupRows)).Append(HardwareHtml(group)).Append(PairsTable(pairs));
             foreach (var plot in plots)
                 html.Append($"<p><img alt=\"{Path.GetFileNameWithoutExtension(plot)}\" src=\"data:image/png;base64,{Convert.ToBase64String(File.ReadAllBytes(plot))}\"></p>");
         }
@@ -42,6 +42,16 @@ public static class ReportBuilder
         written.Add(WriteText(outDir, "runs.csv", ReportCsv.Runs(runs)));
         written.Add(WriteText(outDir, "epochs.csv", ReportCsv.Epochs(runs)));
         return written;
+    }
+
+    private static string HardwareHtml(IEnumerable<SweepRun> group)
+    {
+        var rows = HardwareClasses.Rows(group);
+        if (rows.Count == 0) return "";
+        var sb = new StringBuilder("<p><b>These runs trained on several hardware classes</b>; times compared within each class:</p><table><tr><th>hardware</th><th>cell</th><th>runs</th><th>train s</th><th>time vs baseline, same class</th></tr>");
+        foreach (var r in rows)
+            sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(r.Hardware)}</td><td>{WebUtility.HtmlEncode(r.ExperimentId)}</td><td>{r.Runs}</td><td>{r.TrainSeconds:F1}</td><td>{(r.RatioToBaseline is { } x ? x.ToString("F3", CultureInfo.InvariantCulture) : "–")}</td></tr>");
+        return sb.Append("</table>").ToString();
     }
 
     private static string WriteText(string dir, string name, string text)

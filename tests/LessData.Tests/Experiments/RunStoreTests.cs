@@ -26,7 +26,7 @@ public sealed class RunStoreTests : IDisposable
     [Fact]
     public void Expand_IsIdempotent()
     {
-        using var store = new RunStore(StorePath);
+        using var store = new SqliteRunStore(StorePath);
 
         store.Expand(Plan()).Should().Be(10);
         store.Expand(Plan()).Should().Be(0);
@@ -37,7 +37,7 @@ public sealed class RunStoreTests : IDisposable
     public void Expand_SameExperimentsInAnotherEnvironment_AddsNothing()
     {
         // Given a store planned with one data folder and thread count
-        using var store = new RunStore(StorePath);
+        using var store = new SqliteRunStore(StorePath);
         store.Expand(Plan()).Should().Be(10);
 
         // When the same sweep is planned with another data folder, threads and power settings
@@ -65,7 +65,7 @@ public sealed class RunStoreTests : IDisposable
     {
         File.WriteAllText(StorePath, "this is not sqlite at all, just text padding padding padding padding padding padding");
 
-        var act = () => new RunStore(StorePath);
+        var act = () => new SqliteRunStore(StorePath);
 
         act.Should().Throw<LessData.UserError>().Which.Message.Should().Contain(StorePath);
     }
@@ -73,7 +73,7 @@ public sealed class RunStoreTests : IDisposable
     [Fact]
     public void Claim_LiveOwnersNeverShareARun()
     {
-        using var store = new RunStore(StorePath);
+        using var store = new SqliteRunStore(StorePath);
         store.Expand(Plan());
 
         var a = store.TryClaim(RunOwner.Current());
@@ -86,7 +86,7 @@ public sealed class RunStoreTests : IDisposable
     [Fact]
     public void Claim_RunOfADeadProcess_IsReclaimedAndMarkedResumed()
     {
-        using var store = new RunStore(StorePath);
+        using var store = new SqliteRunStore(StorePath);
         store.Expand(Plan(trials: 1));
         var dead = new RunOwner(RunOwner.Current().Host, Pid: 999_999, StartTicks: 1);
         var first = store.TryClaim(dead)!;
@@ -101,7 +101,7 @@ public sealed class RunStoreTests : IDisposable
     [Fact]
     public void Complete_StoresRecordAndEpochs_AndIsNeverClaimedAgain()
     {
-        using var store = new RunStore(StorePath);
+        using var store = new SqliteRunStore(StorePath);
         store.Expand(Plan(trials: 1));
         var me = RunOwner.Current();
         var ids = new List<long>();
@@ -118,29 +118,159 @@ public sealed class RunStoreTests : IDisposable
     }
 
     [Fact]
-    public void Complete_ByAnOwnerThatLostTheRun_ChangesNothing()
+    public void Complete_ByAnOwnerThatLostTheRun_IsKeptAsADuplicate_AndChangesNothing()
     {
-        using var store = new RunStore(StorePath);
+        using var store = new SqliteRunStore(StorePath);
         store.Expand(Plan(trials: 1));
         var dead = new RunOwner(RunOwner.Current().Host, 999_999, 1);
         var claim = store.TryClaim(dead)!;
         var taken = store.TryClaim(RunOwner.Current())!; // reclaimed from the dead owner
 
-        store.Complete(claim.Id, dead, Record(claim.Config)); // a late write from the old owner
+        var late = store.Complete(claim.Id, dead, Record(claim.Config)); // a late write from the old owner
 
         taken.Id.Should().Be(claim.Id);
+        late.Should().Be(Completion.Duplicate);
         store.ReadAll().Single(r => r.Status == RunStatus.Running).Record.Should().BeNull();
+        store.ClaimLog().Select(e => e.Event).Should().Equal("claim", "reclaim", "duplicate");
+    }
+
+    [Fact]
+    public void Complete_SecondFinisherAfterTheFirst_IsADuplicate_FirstResultKept()
+    {
+        using var store = new SqliteRunStore(StorePath) { Lease = TimeSpan.FromSeconds(30) };
+        store.Expand(Plan(trials: 1));
+        var slow = Alive(1);
+        var fast = Alive(2);
+        var first = store.TryClaim(slow)!;
+        // the slow owner's lease expires (no heartbeat); the fast one takes the run over and finishes
+        using (var raw = new SqliteConnection($"Data Source={StorePath}"))
+        {
+            raw.Open();
+            using var cmd = raw.CreateCommand();
+            cmd.CommandText = "UPDATE runs SET heartbeat = '2000-01-01T00:00:00.000000Z'";
+            cmd.ExecuteNonQuery();
+        }
+        var second = store.TryClaim(fast)!;
+        store.Complete(second.Id, fast, Record(second.Config) with { Totals = Record(second.Config).Totals with { Top1 = 0.9 } }).Should().Be(Completion.Accepted);
+
+        store.Heartbeat(first.Id, slow).Should().BeFalse("the slow owner learns it lost the run");
+        store.Complete(first.Id, slow, Record(first.Config)).Should().Be(Completion.Duplicate);
+
+        store.ReadAll().Single(r => r.Record is not null && r.Status == RunStatus.Completed).Record!.Totals.Top1.Should().Be(0.9);
+    }
+
+    [Fact]
+    public void Lease_ExpiredHeartbeat_MakesARunOfALiveOwnerClaimable_AndOnlyThen()
+    {
+        using var store = new SqliteRunStore(StorePath) { Lease = TimeSpan.FromMinutes(5) };
+        store.Expand(Plan(trials: 1));
+        var a = store.TryClaim(Alive(1))!;
+        for (int i = 0; i < 4; i++) store.TryClaim(Alive(1));
+
+        store.TryClaim(Alive(2)).Should().BeNull("every run is held under a live lease");
+        using (var raw = new SqliteConnection($"Data Source={StorePath}"))
+        {
+            raw.Open();
+            using var cmd = raw.CreateCommand();
+            cmd.CommandText = $"UPDATE runs SET heartbeat = '2000-01-01T00:00:00.000000Z' WHERE id = {a.Id}";
+            cmd.ExecuteNonQuery();
+        }
+        var b = store.TryClaim(Alive(2))!;
+
+        b.Id.Should().Be(a.Id);
+        b.Resumed.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Checkpoint_OnlyTheOwnerSaves_AndItIsDroppedOnCompletion()
+    {
+        using var store = new SqliteRunStore(StorePath);
+        store.Expand(Plan(trials: 1));
+        var me = Alive(1);
+        var claim = store.TryClaim(me)!;
+
+        store.SaveCheckpoint(claim.Id, Alive(2), 1, [9]).Should().BeFalse();
+        store.SaveCheckpoint(claim.Id, me, 1, [1, 2, 3]).Should().BeTrue();
+        store.LoadCheckpoint(claim.Id).Should().Equal(1, 2, 3);
+        store.Release(claim.Id, me).Should().BeTrue();
+        var again = store.TryClaim(Alive(3))!;
+        again.Resumed.Should().BeTrue("a released run with a checkpoint resumes");
+        store.Complete(again.Id, Alive(3), Record(again.Config));
+
+        store.LoadCheckpoint(claim.Id).Should().BeNull();
+    }
+
+    [Fact]
+    public void Open_Version1Store_IsMigrated_AndANewerVersionIsRefused()
+    {
+        using (var raw = new SqliteConnection($"Data Source={StorePath};Pooling=False"))
+        {
+            raw.Open();
+            using var cmd = raw.CreateCommand();
+            cmd.CommandText = """
+                CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                INSERT INTO meta VALUES ('schema', '1');
+                CREATE TABLE runs(id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, plan TEXT NOT NULL, profile TEXT NOT NULL, dataset TEXT NOT NULL,
+                    experiment TEXT NOT NULL, spec TEXT NOT NULL, trial INTEGER NOT NULL, seed INTEGER NOT NULL, config TEXT NOT NULL,
+                    status TEXT NOT NULL, owner TEXT, heartbeat TEXT, started TEXT, finished TEXT, error TEXT, record TEXT);
+                CREATE TABLE epochs(run_id INTEGER NOT NULL, epoch INTEGER NOT NULL, fraction REAL NOT NULL, images INTEGER NOT NULL, evaluations INTEGER NOT NULL,
+                    train_loss REAL NOT NULL, top1 REAL NOT NULL, seconds REAL NOT NULL, lr REAL NOT NULL, PRIMARY KEY (run_id, epoch));
+                """;
+            cmd.ExecuteNonQuery();
+        }
+
+        using (var store = new SqliteRunStore(StorePath))
+        {
+            store.Expand(Plan(trials: 1)).Should().Be(5);
+            store.TryClaim(Alive(1)).Should().NotBeNull();
+        }
+        using (var raw = new SqliteConnection($"Data Source={StorePath};Pooling=False"))
+        {
+            raw.Open();
+            using var cmd = raw.CreateCommand();
+            cmd.CommandText = "UPDATE meta SET value = '99' WHERE key = 'schema'";
+            cmd.ExecuteNonQuery();
+        }
+        var act = () => new SqliteRunStore(StorePath);
+        act.Should().Throw<LessData.UserError>().Which.Message.Should().Contain("newer");
+    }
+
+    [Fact]
+    public void Copy_SqliteToSqliteAndBack_IsLossless()
+    {
+        using (var store = new SqliteRunStore(StorePath))
+        {
+            store.Expand(Plan(trials: 1));
+            var me = Alive(1);
+            var a = store.TryClaim(me)!;
+            store.Complete(a.Id, me, Record(a.Config));
+            var b = store.TryClaim(me)!;
+            store.SaveCheckpoint(b.Id, me, 1, [7, 8, 9]);
+        }
+        var second = Path.Combine(_dir, "copy.db");
+        var third = Path.Combine(_dir, "back.db");
+        using (var a = new SqliteRunStore(StorePath))
+        using (var b = new SqliteRunStore(second)) StoreCopy.Copy(a, b);
+        using (var b = new SqliteRunStore(second))
+        using (var c = new SqliteRunStore(third)) StoreCopy.Copy(b, c);
+
+        using var original = new SqliteRunStore(StorePath);
+        using var back = new SqliteRunStore(third);
+        foreach (var (table, columns) in RunStoreSchema.Tables)
+            back.ReadTable(table, columns).Should().BeEquivalentTo(original.ReadTable(table, columns), o => o.WithStrictOrdering(), table);
+        var again = () => { using var x = new SqliteRunStore(StorePath); using var y = new SqliteRunStore(third); StoreCopy.Copy(x, y); };
+        again.Should().Throw<LessData.UserError>().Which.Message.Should().Contain("already holds runs");
     }
 
     [Fact]
     public void TwoConcurrentSweeps_CompleteEveryRunExactlyOnce()
     {
         // Given a store and two workers, each with its own connection, racing over 20 runs
-        using (var setup = new RunStore(StorePath)) setup.Expand(Plan(trials: 4));
+        using (var setup = new SqliteRunStore(StorePath)) setup.Expand(Plan(trials: 4));
         var completions = new System.Collections.Concurrent.ConcurrentBag<long>();
         void Worker(int n)
         {
-            using var store = new RunStore(StorePath);
+            using var store = new SqliteRunStore(StorePath);
             var me = Alive(n);
             while (store.TryClaim(me) is { } claim)
             {
@@ -155,48 +285,48 @@ public sealed class RunStoreTests : IDisposable
 
         // Then every run completed once, none twice
         completions.Should().HaveCount(20).And.OnlyHaveUniqueItems();
-        using var check = new RunStore(StorePath);
+        using var check = new SqliteRunStore(StorePath);
         check.Counts()[RunStatus.Completed].Should().Be(20);
     }
 
     [Fact]
-    public void Sweep_CrashMidRun_ResumesFromCheckpointAndLosesNothing()
+    public void Sweep_StoppedMidRun_ResumesFromItsStoredCheckpointAndLosesNothing()
     {
         var planned = Plan(trials: 1);
         int calls = 0;
-        RunRecord Train(TrainConfig c, string checkpoints, ITrainingObserver o, CancellationToken t)
+        RunRecord Train(TrainConfig c, RunCheckpoint checkpoint, ITrainingObserver o, CancellationToken t)
         {
-            Directory.CreateDirectory(checkpoints);
-            File.WriteAllText(Path.Combine(checkpoints, "marker"), "epoch 1");
-            if (++calls == 3) throw new OperationCanceledException("simulated kill during the third run");
+            var folder = TrainingCheckpoint.CurrentFolder(checkpoint.Directory);
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, "marker"), "epoch 1");
+            checkpoint.Saved();
+            if (++calls == 3) throw new OperationCanceledException("stopped during the third run, after its first epoch");
             return Record(c);
         }
 
-        // Given a sweep that dies during its third run
-        using (var store = new RunStore(StorePath))
+        // Given a sweep stopped during its third run, after that run saved a checkpoint
+        using (var store = new SqliteRunStore(StorePath))
         {
             var act = () => SweepRunner.Run(store, planned, Train, null, CancellationToken.None);
             act.Should().Throw<OperationCanceledException>();
             store.Counts()[RunStatus.Completed].Should().Be(2);
+            store.Counts()[RunStatus.Pending].Should().Be(3, "the stopped run was released");
         }
 
-        // When the same sweep runs again (the run left 'running' by this live test process is taken over via a dead owner)
-        using (var raw = new SqliteConnection($"Data Source={StorePath}"))
-        {
-            raw.Open();
-            using var cmd = raw.CreateCommand();
-            cmd.CommandText = $"UPDATE runs SET owner = '{Environment.MachineName}/999999/1' WHERE status = 'running'";
-            cmd.ExecuteNonQuery();
-        }
+        // When the same sweep runs again, in a process that shares nothing but the store
         var resumedCheckpoints = new List<bool>();
-        using (var store = new RunStore(StorePath))
+        using (var store = new SqliteRunStore(StorePath))
         {
-            SweepRunner.Run(store, planned, (c, dir, o, t) => { resumedCheckpoints.Add(File.Exists(Path.Combine(dir, "marker"))); return Record(c); }, null, CancellationToken.None);
+            SweepRunner.Run(store, planned, (c, cp, o, t) =>
+            {
+                resumedCheckpoints.Add(File.Exists(Path.Combine(TrainingCheckpoint.CurrentFolder(cp.Directory), "marker")));
+                return Record(c);
+            }, null, CancellationToken.None);
 
             // Then all 5 runs are completed exactly once, and the interrupted one found its checkpoint
             store.Counts()[RunStatus.Completed].Should().Be(5);
-            resumedCheckpoints.Should().HaveCount(3);
-            resumedCheckpoints[0].Should().BeTrue("the cut-off run is claimed first and finds its checkpoint folder");
+            resumedCheckpoints.Should().Equal(true, false, false);
+            store.ClaimLog().Count(e => e.Event == "complete").Should().Be(5);
         }
     }
 }

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using System.Globalization;
+using LessData.Experiments;
+
+namespace LessData.Cli;
+
+/// <summary>The --store and --lease options every store command shares: a SQLite path or PostgreSQL URL, else $LESSDATA_STORE, else runs.db.</summary>
+public static class StoreOptions
+{
+    public const string LeaseVariable = "LESSDATA_LEASE_SECONDS";
+
+    public static Option<string?> Store() =>
+        new("--store") { Description = $"Results store: a SQLite file, a postgres://user:pass@host:port/db URL or an Npgsql connection string (default ${StoreLocation.EnvironmentVariable}, else {StoreLocation.DefaultPath})" };
+
+    public static Option<int?> Lease() =>
+        new("--lease") { Description = $"Seconds a claimed run stays ours without a heartbeat (default ${LeaseVariable}, else 600)" };
+
+    public static TimeSpan? LeaseOf(int? seconds)
+    {
+        int? s = seconds ?? (Environment.GetEnvironmentVariable(LeaseVariable) is { Length: > 0 } env
+            ? int.TryParse(env, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : throw new UserError($"${LeaseVariable} must be a whole number of seconds (got '{env}')")
+            : null);
+        if (s is < 2) throw new UserError($"--lease must be at least 2 seconds (got {s})");
+        return s is { } x ? TimeSpan.FromSeconds(x) : null;
+    }
+
+    public static RunStore Open(string? store, int? leaseSeconds = null) => RunStore.Open(StoreLocation.Resolve(store), LeaseOf(leaseSeconds));
+
+    /// <summary>Refuses a SQLite store that does not exist yet (for commands that only read).</summary>
+    public static RunStore OpenExisting(string? store)
+    {
+        var location = StoreLocation.Resolve(store);
+        if (StoreLocation.Parse(location) is StoreLocation.Sqlite s && !File.Exists(s.Path))
+            throw new UserError($"{s.Path}: store not found; run 'lessdata sweep --store {s.Path}' first");
+        return RunStore.Open(location);
+    }
+}

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using LessData.Experiments;
+using LessData.Training;
+
+namespace LessData.Cli;
+
+/// <summary>
+/// `lessdata worker`: claim a pending run from the store, train it, record it, repeat; exit 0 when nothing is left.
+/// SIGTERM or SIGINT (scancel, a Slurm time limit, Ctrl-C) finishes the current epoch, saves its checkpoint to the
+/// store, releases the run and exits 0.
+/// </summary>
+public static class WorkerCommand
+{
+    public static Command Create()
+    {
+        var store = StoreOptions.Store();
+        var lease = StoreOptions.Lease();
+        var maxRuns = new Option<int?>("--max-runs") { Description = "Stop after this many runs" };
+        var maxTime = new Option<TimeSpan?>("--max-time") { Description = "Claim no new run after this time (hh:mm:ss)" };
+        var device = new Option<string?>("--device") { Description = "cpu | cuda (default: each run's own)" };
+        var threads = new Option<int?>("--threads") { Description = "libtorch threads (default: each run's own)" };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Folder holding the datasets on this node" };
+        var command = new Command("worker", "Train runs from a shared store until none is pending (one Slurm array task)")
+        { store, lease, maxRuns, maxTime, device, threads, dataDir };
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(maxRuns) is < 1) throw new UserError("--max-runs must be at least 1");
+            var dev = parse.GetValue(device);
+            if (dev is not null and not ("cpu" or "cuda")) throw new UserError($"--device must be cpu or cuda (got '{dev}')");
+            using var runs = StoreOptions.Open(parse.GetValue(store), parse.GetValue(lease));
+            if (runs is PostgresRunStore pg) pg.Retrying = m => Console.Error.WriteLine($"worker: {m}");
+            using var stop = new CancellationTokenSource();
+            using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; Say("SIGTERM: finishing the epoch, then releasing the run"); stop.Cancel(); });
+            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+            var me = RunOwner.Current();
+            Say($"worker {me} on {runs.Location} (lease {runs.Lease.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s)");
+            var limits = new WorkerLimits(parse.GetValue(maxRuns), parse.GetValue(maxTime), WaitForOthers: true);
+            try
+            {
+                var final = SweepRunner.Work(runs, null, limits,
+                    (config, checkpoint, heartbeat, cancel) =>
+                    {
+                        var here = config with
+                        {
+                            Environment = config.Environment with
+                            {
+                                Device = dev ?? config.Environment.Device,
+                                Threads = parse.GetValue(threads) ?? config.Environment.Threads,
+                                DataDir = parse.GetValue(dataDir) ?? config.Environment.DataDir,
+                            },
+                        };
+                        return RunPipeline.Run(here, null, heartbeat, cancel, checkpoint.Directory, CommandLine.Current(), checkpoint.Saved);
+                    },
+                    p => { if (p.Current is { } c) Say($"run: {c} ({p.Completed}/{p.Total} done)"); },
+                    Say, stop.Token);
+                Say($"worker done: {final.Completed}/{final.Total} runs completed in the store");
+                return 0;
+            }
+            catch (OperationCanceledException)
+            {
+                Say("worker stopped by signal");
+                return 0;
+            }
+        });
+        return command;
+    }
+
+    private static void Say(string line) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{DateTime.UtcNow:HH:mm:ss} {line}"));
+}

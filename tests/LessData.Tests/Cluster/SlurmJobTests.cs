@@ -1,0 +1,32 @@
+using LessData.Cluster;
+
+namespace LessData.Tests.Cluster;
+
+public sealed class SlurmJobTests
+{
+    [Fact]
+    public void Script_IsOneJobArrayOfWorkers_WithEveryRequestedFlag()
+    {
+        var job = new SlurmJob(3, Time: "02:00:00", Partition: "gpu", Gres: "gpu:1", Constraint: "a100", Extra: "--account=proj --qos=low", CpusPerTask: 4);
+
+        var script = job.Script("postgres://u:p@h/db", ["/usr/bin/dotnet", "/opt/lessdata/LessData.Cli.dll", "worker", "--lease", "60"], "/logs", "./lessdata sweep …");
+
+        script.Should().StartWith("#!/bin/bash\n")
+            .And.Contain("#SBATCH --array=0-2\n").And.Contain("#SBATCH --time=02:00:00\n").And.Contain("#SBATCH --partition=gpu\n")
+            .And.Contain("#SBATCH --gres=gpu:1\n").And.Contain("#SBATCH --constraint=a100\n").And.Contain("#SBATCH --cpus-per-task=4\n")
+            .And.Contain("#SBATCH --account=proj\n").And.Contain("#SBATCH --qos=low\n").And.Contain("#SBATCH --output=/logs/%x-%A_%a.out\n")
+            .And.Contain("export LESSDATA_STORE='postgres://u:p@h/db'\n")
+            .And.EndWith("exec '/usr/bin/dotnet' '/opt/lessdata/LessData.Cli.dll' 'worker' '--lease' '60' --store \"$LESSDATA_STORE\"\n");
+    }
+
+    [Theory]
+    [InlineData(0, null, null, "--slurm-tasks")]
+    [InlineData(2, "1:00; rm -rf /", null, "--slurm-time")]
+    [InlineData(2, null, "account=x", "--slurm-extra")]
+    public void BadOptions_AreRefusedBeforeAnythingIsWritten(int tasks, string? time, string? extra, string flag) =>
+        FluentActions.Invoking(() => new SlurmJob(tasks, Time: time, Extra: extra).Script("s", ["w"], "/l", "c"))
+            .Should().Throw<LessData.UserError>().Which.Message.Should().Contain(flag);
+
+    [Fact]
+    public void Quote_SurvivesSingleQuotes() => SlurmJob.Quote("it's").Should().Be("'it'\\''s'");
+}
