@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using LessData.Augmentation;
 using LessData.Data;
 using LessData.Energy;
@@ -23,27 +22,17 @@ public static class RunPipeline
     public static (RunRecord Record, StepTimings Timings) RunWithTimings(TrainConfig config, string? outDir, ITrainingObserver observer,
         CancellationToken cancel, string? checkpointDir = null, string commandLine = "")
     {
-        var stopwatch = Stopwatch.StartNew();
         var checkedConfig = Validate(config);
         TorchRuntime.EnsureLoaded();
         var options = DataOptions.FromEnvironment(config.DataDir);
         using var train = DatasetLoader.Load(config.Dataset, "train", options, config.TrainLimit, config.Seed);
         using var test = DatasetLoader.Load(config.Dataset, "test", options, config.TestLimit, config.Seed);
-        var setup = Prepare(checkedConfig, config, train, test);
+        using var fullTest = config.TestLimit is null ? null : DatasetLoader.Load(config.Dataset, "test", options, null, config.Seed);
         var meter = EnergyMeters.ForDevice(config.Device, config.DevicePowerWatts);
-        using var measurement = meter.Start();
+        var setup = Prepare(checkedConfig, config, train, test) with { FinalTest = fullTest, Meter = meter };
         ITrainingObserver runObserver = config.TensorBoard && outDir is not null ? new TensorBoardObserver(Path.Combine(outDir, "tensorboard"), observer) : observer;
         var outcome = Trainer.Run(setup, runObserver, checkpointDir is null ? null : new TrainingCheckpoint(checkpointDir), cancel);
-        var energy = measurement.Stop();
-        var totals = new RunTotals(
-            outcome.Epochs.Count == 0 ? 0 : outcome.Epochs[^1].Evaluations,
-            outcome.TrainSeconds,
-            stopwatch.Elapsed.TotalSeconds,
-            outcome.Epochs.Count == 0 ? 0 : outcome.Epochs[^1].Top1,
-            outcome.Epochs.Count == 0 ? 0 : outcome.Epochs.Max(e => e.Top1),
-            energy.Kwh,
-            Carbon.Grams(energy.Kwh, config.CarbonGramsPerKwh),
-            energy.Source);
+        var totals = RunTotalsBuilder.From(outcome.Epochs, (fullTest ?? test).Count, config.CarbonGramsPerKwh, meter.Source, test.Count);
         var record = new RunRecord(config, ProvenanceCollector.Collect(commandLine), outcome.Epochs, totals);
         if (outDir is not null) RunOutputs.Write(outDir, record);
         return (record, outcome.Timings);
@@ -64,6 +53,8 @@ public static class RunPipeline
         if (config.BatchSize < 2) throw new UserError($"--batch-size must be at least 2 (got {config.BatchSize}); batch-norm needs two images");
         if (config.Device is not ("cpu" or "cuda")) throw new UserError($"--device must be cpu or cuda (got '{config.Device}')");
         if (config.Device == "cuda") throw new UserError("--device cuda needs the CUDA build (dotnet build -p:LessDataBackend=cuda), which this machine's package mirror cannot restore; use --device cpu");
+        if (config.FinalWindow < 1 || config.FinalWindow > config.Epochs)
+            throw new UserError($"--final-window must be between 1 and --epochs ({config.Epochs}) (got {config.FinalWindow})");
         if (config.Threads < 0) throw new UserError($"--threads must be 0 (libtorch default) or more (got {config.Threads})");
         return (schedule, selector, policy);
     }

@@ -2,14 +2,27 @@ using LessData.Training;
 
 namespace LessData.Experiments;
 
-/// <summary>One row of run.json "epochs" and epochs.csv. Epoch is 1-based in outputs.</summary>
+/// <summary>
+/// One row of run.json "epochs" and epochs.csv. Epoch is 1-based in outputs. Top1 is the per-epoch curve, on the
+/// test split as limited by --test-limit; FinalTop1 is set in the final window only, on the full test split.
+/// Seconds = selection + training steps; WallSeconds adds the evaluation. TrainKwh is the energy of the training
+/// steps; Kwh that of the whole epoch (selection, training, evaluation). Carried in checkpoints with the rows.
+/// </summary>
 public sealed record EpochRecord(
-    int Epoch, double Fraction, int Images, long Evaluations, double TrainLoss, double Top1, double Seconds, double Lr);
+    int Epoch, double Fraction, int Images, long Evaluations, double TrainLoss, double Top1, double Seconds, double Lr,
+    double? FinalTop1 = null, double TrainKwh = 0, double Kwh = 0, double WallSeconds = 0);
 
-/// <summary>run.json "totals".</summary>
+/// <summary>
+/// run.json "totals". Top1 is the final top-1 estimator: the mean of FinalTop1 over the last FinalWindow epochs, on
+/// FinalTestImages test images (the full split), with its test-sampling standard error √(p(1 − p)/n).
+/// EnergyKwh and Co2Grams cover every epoch (selection, training, evaluation); TrainEnergyKwh and TrainCo2Grams the
+/// training steps only — the paper's claim is CO2 ∝ training runtime. TotalSeconds sums the epochs' wall time.
+/// </summary>
 public sealed record RunTotals(
     long Evaluations, double TrainSeconds, double TotalSeconds, double Top1, double BestTop1,
-    double EnergyKwh, double Co2Grams, string EnergySource);
+    double EnergyKwh, double Co2Grams, string EnergySource,
+    double TrainEnergyKwh = double.NaN, double TrainCo2Grams = double.NaN, double Top1StdErr = double.NaN,
+    int FinalTestImages = 0, int FinalWindow = 1, double LastEpochTop1 = double.NaN, string? Top1Definition = null);
 
 /// <summary>Provenance written next to the config: git commit and package versions.</summary>
 public sealed record Provenance(string GitCommit, IReadOnlyDictionary<string, string> Versions, string Machine, string CommandLine);

@@ -18,7 +18,10 @@ public sealed record TrainConfig
     public int BatchSize { get; init; } = 120;
     public int Seed { get; init; } = 1;
     public int? TrainLimit { get; init; }
+    /// <summary>Limits the test split of the per-epoch curve only; the final top-1 always uses the full split.</summary>
     public int? TestLimit { get; init; }
+    /// <summary>The final top-1 is the mean over the last k epochs (on the full test split); 1 = the last epoch.</summary>
+    public int FinalWindow { get; init; } = 1;
     public bool Augment { get; init; } = true;
     public double LearningRate { get; init; } = 0.001;
     public double LrDecay { get; init; } = 0.98;

@@ -26,6 +26,7 @@ public static class Trainer
         var state = new TrainingState(setup.Train.Count);
         checkpoint?.TryRestore(model, ema, optimizer, state);
 
+        var meter = setup.Meter ?? new Energy.PowerModelMeter(0); // no meter: wall time is still measured, energy is 0
         var timings = StepTimings.Zero;
         for (int epoch = state.Epochs.Count; epoch < c.Epochs; epoch++)
         {
@@ -33,6 +34,7 @@ public static class Trainer
             double lr = LearningRateSchedule.At(epoch, c.LearningRate, c.LrDecay, c.LrFloor);
             foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
 
+            using var epochEnergy = meter.Start();
             long selectStart = Stopwatch.GetTimestamp();
             var selection = Select(setup, epoch, state.Scores);
             var batches = EpochBatches.Make(selection, c.BatchSize, c.Seed, epoch);
@@ -40,12 +42,18 @@ public static class Trainer
             observer.SubsetChosen(epoch, selection);
             observer.EpochStarted(epoch, c.Epochs, selection.Indices.Length);
 
+            var trainEnergy = meter.Start();
             var pass = TrainEpoch(setup, model, ema, optimizer, batches, state, epoch, observer);
+            double trainKwh = trainEnergy.Stop().Kwh;
             timings = timings.Add(pass.Timings with { Selection = selectSeconds });
 
             double top1 = Evaluator.Top1(ema.Model, setup.Test, setup.Transform);
+            double? finalTop1 = epoch < c.Epochs - c.FinalWindow ? null
+                : setup.FinalTest is null ? top1 : Evaluator.Top1(ema.Model, setup.FinalTest, setup.Transform);
+            var whole = epochEnergy.Stop();
             var record = new EpochRecord(epoch + 1, Fraction(setup, epoch, selection), pass.Images,
-                state.Evaluations + pass.Images, pass.MeanLoss, top1, pass.Seconds + selectSeconds, lr);
+                state.Evaluations + pass.Images, pass.MeanLoss, top1, pass.Seconds + selectSeconds, lr,
+                finalTop1, trainKwh, whole.Kwh, whole.Seconds);
             state.Append(record);
             observer.EpochFinished(record, c.Epochs);
             checkpoint?.Save(model, ema, optimizer, state);

@@ -5,7 +5,11 @@ using static TorchSharp.torch;
 
 namespace LessData.Training;
 
-/// <summary>Everything the trainer needs, resolved: config, data, the augment stage, the select stage and a model factory.</summary>
+/// <summary>
+/// Everything the trainer needs, resolved: config, data, the augment stage, the select stage and a model factory.
+/// FinalTest is the full test split for the final-window figures (null: Test is already the full split); Meter
+/// measures each epoch's energy (null: none, 0 kWh).
+/// </summary>
 public sealed record TrainingSetup(
     TrainConfig Config,
     ImageDataset Train,
@@ -14,7 +18,9 @@ public sealed record TrainingSetup(
     ISchedule Schedule,
     ISelector Selector,
     SubsetPolicy Policy,
-    Func<nn.Module<Tensor, Tensor>> CreateModel);
+    Func<nn.Module<Tensor, Tensor>> CreateModel,
+    ImageDataset? FinalTest = null,
+    Energy.IEnergyMeter? Meter = null);
 
 /// <summary>What training produced: the epoch rows, training-step seconds and where the step time went.</summary>
 public sealed record TrainingOutcome(IReadOnlyList<Experiments.EpochRecord> Epochs, double TrainSeconds, StepTimings Timings);
