@@ -53,8 +53,7 @@ public static class RunPipeline
         if (config.BatchSize < 2) throw new UserError($"--batch-size must be at least 2 (got {config.BatchSize}); batch-norm needs two images");
         if (config.Device is not ("cpu" or "cuda")) throw new UserError($"--device must be cpu or cuda (got '{config.Device}')");
         if (config.Device == "cuda") throw new UserError("--device cuda needs the CUDA build (dotnet build -p:LessDataBackend=cuda), which this machine's package mirror cannot restore; use --device cpu");
-        if (config.FinalWindow < 1 || config.FinalWindow > config.Epochs)
-            throw new UserError($"--final-window must be between 1 and --epochs ({config.Epochs}) (got {config.FinalWindow})");
+        if (config.FinalWindow < 1) throw new UserError($"--final-window must be at least 1 (got {config.FinalWindow})");
         if (config.Threads < 0) throw new UserError($"--threads must be 0 (libtorch default) or more (got {config.Threads})");
         return (schedule, selector, policy);
     }

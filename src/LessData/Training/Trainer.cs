@@ -48,7 +48,7 @@ public static class Trainer
             timings = timings.Add(pass.Timings with { Selection = selectSeconds });
 
             double top1 = Evaluator.Top1(ema.Model, setup.Test, setup.Transform);
-            double? finalTop1 = epoch < c.Epochs - c.FinalWindow ? null
+            double? finalTop1 = epoch < c.Epochs - c.FinalEpochs ? null
                 : setup.FinalTest is null ? top1 : Evaluator.Top1(ema.Model, setup.FinalTest, setup.Transform);
             var whole = epochEnergy.Stop();
             var record = new EpochRecord(epoch + 1, Fraction(setup, epoch, selection), pass.Images,

@@ -52,7 +52,7 @@ public sealed class CliTests : IDisposable
     [Theory]
     [InlineData("--margin", "0", "--margin must be a positive number")]
     [InlineData("--trials", "0", "--trials must be at least 1")]
-    [InlineData("--final-window", "5", "--final-window must be between 1 and --epochs (2)")]
+    [InlineData("--final-window", "0", "--final-window must be at least 1")]
     [InlineData("--baseline-model", "resnet", "unknown model")]
     public void Compare_BadOption_OneLineBeforeAnyTraining(string option, string value, string message)
     {

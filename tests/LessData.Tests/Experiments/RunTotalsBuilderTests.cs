@@ -35,4 +35,15 @@ public sealed class RunTotalsBuilderTests
         (RunTotalsBuilder.StandardError(0.82, 2000) * 100).Should().BeApproximately(0.859, 0.001);
         (RunTotalsBuilder.StandardError(0.82, 10000) * 100).Should().BeApproximately(0.384, 0.001);
     }
+
+    [Theory]
+    [InlineData(3, 12, 3)]
+    [InlineData(3, 3, 1)]
+    [InlineData(3, 8, 2)]
+    [InlineData(1, 300, 1)]
+    [InlineData(5, 300, 5)]
+    public void FinalEpochs_IsTheWindowCappedAtAQuarterOfTheRun(int window, int epochs, int expected)
+    {
+        new LessData.Training.TrainConfig { FinalWindow = window, Epochs = epochs }.FinalEpochs.Should().Be(expected);
+    }
 }
