@@ -54,9 +54,9 @@ public static class ReportBuilder
     private static string PairsTable(IReadOnlyList<MatchedPair> pairs) =>
         pairs.Count == 0 ? "" :
         "<p>Cells with equal evaluations (within 0.1 %), head to head (Δ = B − A):</p>" + Html(
-            ["A", "B", "evaluations", "top-1 A %", "top-1 B %", "Δ (pp)", "p"],
+            ["A", "B", "evaluations", "top-1 A %", "top-1 B %", "Δ (pp)", "paired Δ [95% CI]", "p paired", "p Welch"],
             pairs.Select(p => new[] { $"{p.A} {p.SpecA}", $"{p.B} {p.SpecB}", ReportFormat.F(p.Evaluations, "N0"), ReportFormat.F(p.Top1A, "F2"),
-                ReportFormat.F(p.Top1B, "F2"), ReportFormat.Signed(p.Delta), ReportFormat.P(p.P) }));
+                ReportFormat.F(p.Top1B, "F2"), ReportFormat.Signed(p.Delta), MatchedPairs.PairedCi(p.Paired), ReportFormat.P(p.Paired?.P ?? double.NaN), ReportFormat.P(p.P) }));
 
     private static string HtmlTable(IEnumerable<ReportRow> rows) => Html(ReportMarkdown.Header, rows.Select(r => ReportMarkdown.Cells(r).Select(c => c.Trim('`')).ToArray()));
 

@@ -150,6 +150,9 @@ public sealed class ReportBuilderTests : IDisposable
         (pair.A, pair.B, pair.Evaluations).Should().Be(("E2", "I25", 625.0));
         pair.Delta.Should().BeApproximately((91.0 + 90.5 + 91.2) / 3 - (89.9 + 90.1 + 90.6) / 3, 1e-9);
         pair.P.Should().BeApproximately(WelchTest.Compare([91.0, 90.5, 91.2], [89.9, 90.1, 90.6]).P, 1e-12);
+        pair.Paired!.Trials.Should().Be(3);
+        pair.Paired.Mean.Should().BeApproximately(pair.Delta, 1e-9);
+        pair.Paired.P.Should().BeApproximately(PairedDifference.Of([91.0 - 89.9, 90.5 - 90.1, 91.2 - 90.6]).P, 1e-9);
         MatchedPairs.Markdown(pairs).Should().Contain("| E2 `step:0.25@0.5` | I25 `increment:0.25` | 625 |");
     }
 
