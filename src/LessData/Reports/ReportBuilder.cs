@@ -39,6 +39,7 @@ public static class ReportBuilder
         html.Append("</body></html>");
         written.Add(WriteText(outDir, "report.md", md.ToString()));
         written.Add(WriteText(outDir, "report.html", html.ToString()));
+        written.Add(WriteText(outDir, "summary.json", ReportSummaryJson.Write(rows)));
         written.Add(WriteText(outDir, "runs.csv", ReportCsv.Runs(runs)));
         written.Add(WriteText(outDir, "epochs.csv", ReportCsv.Epochs(runs)));
         return written;

@@ -88,7 +88,14 @@ public sealed class ReportBuilderTests : IDisposable
         var written = ReportBuilder.Write(Fixture(), _dir, "./lessdata report --store s.db");
 
         written.Select(Path.GetFileName).Should().BeEquivalentTo(["fraction.png", "top1-per-epoch-step.png", "top1-per-epoch-cut.png", "delta-top1.png",
-            "top1-vs-time.png", "time-vs-evaluations.png", "report.md", "report.html", "runs.csv", "epochs.csv"]);
+            "top1-vs-time.png", "time-vs-evaluations.png", "report.md", "report.html", "summary.json", "runs.csv", "epochs.csv"]);
+        var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "summary.json"))).RootElement;
+        var e2 = summary.GetProperty("cells")[1];
+        e2.GetProperty("id").GetString().Should().Be("E2");
+        double delta = e2.GetProperty("deltaTop1").GetDouble();
+        delta.Should().BeInRange(e2.GetProperty("ci95")[0].GetDouble(), e2.GetProperty("ci95")[1].GetDouble());
+        e2.GetProperty("verdict").GetString().Should().BeOneOf("maintains", "loses", "inconclusive");
+        e2.TryGetProperty("pHolm", out _).Should().BeTrue();
         foreach (var png in written.Where(p => p.EndsWith(".png")))
         {
             using var bitmap = SKBitmap.Decode(png);
