@@ -14,7 +14,7 @@ public static class BenchCommand
     {
         var outDir = new Option<string>("--out") { Description = "Folder for bench.json", DefaultValueFactory = _ => "bench-results" };
         var compare = new Option<bool>("--compare-pytorch") { Description = "Also run the PyTorch reference (bench/reference) on the same step and check it is the same model" };
-        var models = new Option<string[]>("--models") { Description = "Models to time", DefaultValueFactory = _ => ["hvc", "hvc-small", "hvc:bf16"], AllowMultipleArgumentsPerToken = true };
+        var models = new Option<string[]>("--models") { Description = "Models to time (hvc:bf16 only by default where the CPU has native bf16)", DefaultValueFactory = _ => LessData.Native.CpuFeatures.HasNativeBf16 ? ["hvc", "hvc-small", "hvc:bf16"] : ["hvc", "hvc-small"], AllowMultipleArgumentsPerToken = true };
         var threads = new Option<int[]>("--threads") { Description = "Thread counts to time", DefaultValueFactory = _ => [1, 2], AllowMultipleArgumentsPerToken = true };
         var iterations = new Option<int>("--iterations") { Description = "Timed steps per figure (median; at least 5)", DefaultValueFactory = _ => 5 };
         var noFidelity = new Option<bool>("--no-fidelity") { Description = "Skip the time-vs-evaluations runs (they need Fashion-MNIST)" };
@@ -37,22 +37,25 @@ public static class BenchCommand
                 Iterations = parse.GetValue(iterations),
                 Fidelity = !parse.GetValue(noFidelity),
                 FidelityRepeats = parse.GetValue(fidelityRepeats),
-                FidelityConfig = defaults.FidelityConfig with
+                FidelityConfig = new()
                 {
-                    Dataset = parse.GetValue(dataset)!,
-                    DataDir = parse.GetValue(dataDir),
-                    Epochs = parse.GetValue(fidelityEpochs),
-                    TrainLimit = parse.GetValue(fidelityLimit),
-                    TestLimit = parse.GetValue(fidelityTestLimit),
+                    Experiment = defaults.FidelityConfig.Experiment with
+                    {
+                        Dataset = parse.GetValue(dataset)!,
+                        Epochs = parse.GetValue(fidelityEpochs),
+                        TrainLimit = parse.GetValue(fidelityLimit),
+                        TestLimit = parse.GetValue(fidelityTestLimit),
+                    },
+                    Environment = defaults.FidelityConfig.Environment with { DataDir = parse.GetValue(dataDir) },
                 },
                 ComparePytorch = parse.GetValue(compare),
             };
             if (settings.Fidelity) RunPipeline.Validate(settings.FidelityConfig);
+            var folder = parse.GetValue(outDir)!;
+            RunOutputs.CheckWritable(folder); // before minutes of measuring
             var python = settings.ComparePytorch ? LocateReference(parse.GetValue(reference)) : null;
             var result = BenchSuite.Run(settings, python, CommandLine.Current(), line => Console.Error.WriteLine(line));
             Print(result);
-            var folder = parse.GetValue(outDir)!;
-            Directory.CreateDirectory(folder);
             var path = Path.Combine(folder, "bench.json");
             AtomicFile.WriteAllText(path, JsonSerializer.Serialize(result, RunOutputs.Json));
             Console.WriteLine($"wrote {path}");
@@ -91,7 +94,7 @@ public static class BenchCommand
         }
         AnsiConsole.Write(throughput);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"achieved {r.Gflops:F1} GFLOP/s vs libtorch fp32 GEMM {r.GemmGflops:F1} GFLOP/s ({r.Gflops / r.GemmGflops:P0}); bf16 GEMM {r.GemmBf16Gflops:F1} GFLOP/s"));
+            $"achieved {r.Gflops:F1} GFLOP/s vs libtorch fp32 GEMM {r.GemmGflops:F1} GFLOP/s ({r.Gflops / r.GemmGflops:P0}); bf16 GEMM {(r.GemmBf16Gflops is { } g ? g.ToString("F1", CultureInfo.InvariantCulture) + " GFLOP/s" : "not timed (no native bf16)")}"));
         var head = BenchSuite.Headline(r.Throughput);
         if (r.RatioVsPytorch is { } ratio) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"LessData / PyTorch ({head.Model}, {head.Threads} threads): {ratio:F2}"));
         if (r.RatioVsPytorchBf16 is { } ratioBf16) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"LessData hvc:bf16 (opt-in) / PyTorch fp32 hvc ({head.Threads} threads): {ratioBf16:F2}"));

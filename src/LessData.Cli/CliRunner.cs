@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LessData;
+using LessData.Selection;
 
 namespace LessData.Cli;
 
@@ -29,6 +30,11 @@ public static class CliRunner
         catch (Exception e) when (Unwrap(e) is UserError user)
         {
             err.WriteLine($"lessdata: {user.Message}");
+            return UserErrorExit;
+        }
+        catch (Exception e) when (Unwrap(e) is SelectionException selection)
+        {
+            err.WriteLine($"lessdata: {FlagNames.For(selection.Parameter)}: {selection.Message}");
             return UserErrorExit;
         }
         catch (OperationCanceledException)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using LessData.Experiments;
 using LessData.Reports;
+using LessData.Selection;
 using LessData.Training;
 
 namespace LessData.Cli;
@@ -44,11 +45,14 @@ public static class CompareCommand
         if (s.UntilDecided && s.MaxTrials < Math.Max(2, s.Trials)) throw new UserError($"--max-trials must be at least 2 and at least --trials (got {s.MaxTrials})");
         var baseline = baseConfig with
         {
-            Schedule = "full",
-            Selector = LessData.Selection.SelectorParser.Parse(s.BaselineSelector ?? "random").Name,
-            Model = s.BaselineModel ?? baseConfig.Model,
+            Experiment = baseConfig.Experiment with
+            {
+                Schedule = Schedules.Full(),
+                Selector = Selectors.Parse(s.BaselineSelector ?? "random"),
+                Model = s.BaselineModel ?? baseConfig.Experiment.Model,
+            },
         };
-        var plan = new ComparisonPlan(baseline, [.. schedules.Select(x => baseConfig with { Schedule = x })]);
+        var plan = new ComparisonPlan(baseline, [.. schedules.Select(x => Comparison.With(baseConfig, Schedules.Parse(x)))]);
         foreach (var c in plan.Methods.Prepend(baseline)) RunPipeline.Validate(c); // every spec checked before the first run starts
 
         Directory.CreateDirectory(outDir);
@@ -60,8 +64,8 @@ public static class CompareCommand
         {
             var planned = plan.Expand(trials);
             SweepRunner.Run(store, planned,
-                (config, checkpoints, heartbeat, cancel) => ProgressDisplay.Run($"{ComparisonRow.Label(config.Schedule, config.Selector, config.Model, baseline.Model)} seed {config.Seed}", observer =>
-                    RunPipeline.Run(config, Path.Combine(outDir, RunNames.For(config)), new ObserverPair(observer, heartbeat), cancel, checkpoints, CommandLine.Current())),
+                (config, checkpoints, heartbeat, cancel) => ProgressDisplay.Run($"{Label(config, baseline)} seed {config.Experiment.Seed}", observer =>
+                    RunPipeline.Run(config, Path.Combine(outDir, Folder(config, baseline)), new ObserverPair(observer, heartbeat), cancel, checkpoints, CommandLine.Current())),
                 null, stop.Token);
             var counts = store.Counts(planned.Select(p => p.Key));
             if (counts[RunStatus.Failed] > 0) throw new UserError($"{counts[RunStatus.Failed]} compare run(s) failed; see {store.Path} (lessdata report --store {store.Path})");
@@ -81,4 +85,11 @@ public static class CompareCommand
             trials++;
         }
     }
+
+    private static string Label(TrainConfig c, TrainConfig baseline) =>
+        ComparisonRow.Label(c.Experiment.Schedule.Spec, c.Experiment.Selector.Name, c.Experiment.Model, baseline.Experiment.Model);
+
+    /// <summary>The run folder: dataset, schedule, selector and seed, plus the model when it differs from the baseline's.</summary>
+    private static string Folder(TrainConfig c, TrainConfig baseline) =>
+        RunNames.For(c) + (c.Experiment.Model == baseline.Experiment.Model ? "" : "-" + new string(c.Experiment.Model.Select(ch => char.IsLetterOrDigit(ch) ? ch : '_').ToArray()));
 }

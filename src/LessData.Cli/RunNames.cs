@@ -5,10 +5,11 @@ namespace LessData.Cli;
 /// <summary>Folder names for runs: dataset, schedule and seed, safe on every file system.</summary>
 public static class RunNames
 {
-    public static string For(TrainConfig c)
+    public static string For(TrainConfig config)
     {
-        var schedule = Safe(c.Schedule);
-        var selector = c.Selector == "random" ? "" : "-" + Safe(c.Selector);
+        var c = config.Experiment;
+        var schedule = Safe(c.Schedule.Spec);
+        var selector = c.Selector.Name == "random" ? "" : "-" + Safe(c.Selector.Name);
         return $"{c.Dataset}-{schedule}{selector}-s{c.Seed}";
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using LessData.Experiments;
 using LessData.Selection;
+using LessData.Training;
 using Spectre.Console;
 
 namespace LessData.Cli;
@@ -20,12 +21,13 @@ public static class SweepCommand
         var epochs = new Option<int?>("--epochs") { Description = "Override the profile's epochs" };
         var trainLimit = new Option<int?>("--train-limit") { Description = "Override the profile's training subset" };
         var testLimit = new Option<int?>("--test-limit") { Description = "Override the profile's test subset" };
-        var dataDir = new Option<string?>("--data-dir") { Description = "Folder holding the datasets" };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Folder holding the datasets (environment: not part of a run's identity)" };
+        var threads = new Option<int?>("--threads") { Description = "libtorch threads (environment: not part of a run's identity)" };
         var selector = new Option<string?>("--selector") { Description = "Selector for every cell without its own" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the expanded plan, seeds and expected cost; run nothing" };
         var retryFailed = new Option<bool>("--retry-failed") { Description = "Put failed runs back to pending first" };
         var command = new Command("sweep", "Run a plan of experiments × trials into a results store (resumable)")
-        { plan, profile, datasets, trials, seed, store, epochs, trainLimit, testLimit, dataDir, selector, dryRun, retryFailed };
+        { plan, profile, datasets, trials, seed, store, epochs, trainLimit, testLimit, dataDir, threads, selector, dryRun, retryFailed };
         command.SetAction(parse =>
         {
             var cells = SweepPlans.WithBaseline(SweepPlans.Get(parse.GetValue(plan)!));
@@ -34,20 +36,28 @@ public static class SweepCommand
             foreach (var dataset in parse.GetValue(datasets)!)
             {
                 var p = SweepProfiles.Get(profileName);
-                var config = p with
+                var e = p.Experiment;
+                var config = new TrainConfig
                 {
-                    Dataset = dataset,
-                    DataDir = parse.GetValue(dataDir),
-                    Epochs = parse.GetValue(epochs) ?? p.Epochs,
-                    TrainLimit = parse.GetValue(trainLimit) ?? p.TrainLimit,
-                    TestLimit = parse.GetValue(testLimit) ?? p.TestLimit,
-                    Selector = parse.GetValue(selector) ?? p.Selector,
+                    Experiment = e with
+                    {
+                        Dataset = dataset,
+                        Epochs = parse.GetValue(epochs) ?? e.Epochs,
+                        TrainLimit = parse.GetValue(trainLimit) ?? e.TrainLimit,
+                        TestLimit = parse.GetValue(testLimit) ?? e.TestLimit,
+                        Selector = parse.GetValue(selector) is { } s ? Selectors.Parse(s) : e.Selector,
+                    },
+                    Environment = p.Environment with
+                    {
+                        DataDir = parse.GetValue(dataDir),
+                        Threads = parse.GetValue(threads) ?? p.Environment.Threads,
+                    },
                 };
                 planned.AddRange(PlannedRun.Expand(parse.GetValue(plan)!, cells, profileName, config, parse.GetValue(trials), parse.GetValue(seed)));
             }
             foreach (var run in planned) RunPipeline.Validate(run.Config);
-            var first = planned[0].Config;
-            var ratios = PlanRounding.Ratios(cells.Where(c => c.Selector is null or "random"), first.Epochs, DatasetSizes.Train(first.Dataset, first.TrainLimit));
+            var first = planned[0].Config.Experiment;
+            var ratios = PlanRounding.Ratios(cells.Where(c => c.Selector is null || c.Selector.Name == "random"), first.Epochs, PlannedRun.TrainSize(first));
             foreach (var warning in PlanRounding.Warnings(ratios, first.Epochs)) Console.Error.WriteLine($"lessdata: {warning}");
             if (parse.GetValue(dryRun)) return DryRun(planned, ratios);
 
@@ -74,8 +84,8 @@ public static class SweepCommand
         var table = new Table().Border(TableBorder.Rounded).AddColumns("dataset", "cell", "spec", "trials", "seeds", "epochs", "images", "expected evaluations / run", "cost vs baseline", "paper's ratio (300 epochs)");
         foreach (var group in planned.GroupBy(p => (p.Dataset, p.ExperimentId, p.Spec)))
         {
-            var c = group.First().Config;
-            int n = DatasetSizes.Train(c.Dataset, c.TrainLimit);
+            var c = group.First().Config.Experiment;
+            int n = PlannedRun.TrainSize(c);
             long? evaluations = PlannedRun.ExpectedEvaluations(c, n);
             double baseline = (double)c.Epochs * n;
             table.AddRow(group.Key.Dataset, group.Key.ExperimentId, group.Key.Spec, group.Count().ToString(CultureInfo.InvariantCulture),

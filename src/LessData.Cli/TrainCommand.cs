@@ -18,11 +18,11 @@ public static class TrainCommand
         {
             var config = options.Bind(parse);
             var folder = parse.GetValue(outDir) ?? Path.Combine("runs", RunNames.For(config));
-            var record = ProgressDisplay.Run(config.Schedule, observer =>
+            var record = ProgressDisplay.Run(config.Experiment.Schedule.Spec, observer =>
                 RunPipeline.Run(config, folder, observer, CancellationToken.None, commandLine: CommandLine.Current()));
             var t = record.Totals;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{config.Schedule}: top-1 {t.Top1 * 100:F2}% (best {t.BestTop1 * 100:F2}%), evaluations {t.Evaluations}, training {t.TrainSeconds:F1} s, {t.Co2Grams:F3} g CO2 ({t.EnergySource})"));
+                $"{config.Experiment.Schedule.Spec}: top-1 {t.Top1 * 100:F2}% (best {t.BestTop1 * 100:F2}%), evaluations {t.Evaluations}, training {t.TrainSeconds:F1} s, {t.Co2Grams:F3} g CO2 ({t.EnergySource})"));
             Console.WriteLine($"wrote {Path.Combine(folder, "run.json")} and epochs.csv");
             return 0;
         });

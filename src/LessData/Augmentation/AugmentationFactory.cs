@@ -26,16 +26,8 @@ public static class AugmentationFactory
         return new MnistTransform(channels, height, width);
     }
 
-    private static string Normalize(string dataset)
-    {
-        string d = (dataset ?? "").Trim().ToLowerInvariant().Replace('_', '-');
-        return d switch
-        {
-            "mnist" => "mnist",
-            "fashion-mnist" or "fashionmnist" or "fmnist" => "fashion-mnist",
-            "cifar10" or "cifar-10" => "cifar10",
-            "smallnorb" or "small-norb" => "smallnorb",
-            _ => throw new UserError($"no augmentation pipeline for dataset '{dataset}'; known datasets: {string.Join(", ", Datasets)}"),
-        };
-    }
+    private static string Normalize(string dataset) =>
+        Datasets.Contains(dataset)
+            ? dataset
+            : throw new UserError($"no augmentation pipeline for dataset '{dataset}'; known datasets: {string.Join(", ", Datasets)}");
 }

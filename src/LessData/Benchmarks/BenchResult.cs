@@ -32,7 +32,7 @@ public sealed record BenchResult(
     IReadOnlyList<ThroughputRow> Throughput,
     double Gflops,
     double GemmGflops,
-    double GemmBf16Gflops,
+    double? GemmBf16Gflops,
     IReadOnlyList<FidelityRow> Fidelity,
     IReadOnlyList<PytorchRow>? Pytorch,
     double? RatioVsPytorch,

@@ -20,7 +20,8 @@ public sealed record BenchSettings
     /// <summary>The fixed subset and settings the fidelity runs train with.</summary>
     public TrainConfig FidelityConfig { get; init; } = new()
     {
-        Dataset = "fashion-mnist", Model = "hvc-small", Epochs = 8, TrainLimit = 3000, TestLimit = 500, Seed = 1, Threads = 2,
+        Experiment = new() { Dataset = "fashion-mnist", Model = "hvc-small", Epochs = 8, TrainLimit = 3000, TestLimit = 500, Seed = 1 },
+        Environment = new() { Threads = 2 },
     };
     public bool ComparePytorch { get; init; }
 }

@@ -58,9 +58,10 @@ public static class BenchSuite
             }
 
         int maxThreads = s.Threads.Max();
-        progress($"GEMM: {s.GemmSize}³ fp32 and bf16, {maxThreads} thread(s)");
+        bool bf16 = CpuFeatures.HasNativeBf16;
+        progress($"GEMM: {s.GemmSize}³ fp32{(bf16 ? " and bf16" : " (no native bf16 on this CPU: bf16 GEMM not timed)")}, {maxThreads} thread(s)");
         double gemm = GemmBenchmark.Gflops(s.GemmSize, ScalarType.Float32, maxThreads);
-        double gemmBf16 = GemmBenchmark.Gflops(s.GemmSize, ScalarType.BFloat16, maxThreads);
+        double? gemmBf16 = bf16 ? GemmBenchmark.Gflops(s.GemmSize, ScalarType.BFloat16, maxThreads) : null;
         var headline = Headline(rows);
 
         var fidelity = s.Fidelity ? FidelityBenchmark.Measure(s.FidelityConfig, s.FidelityMethods, s.FidelityRepeats, progress) : [];

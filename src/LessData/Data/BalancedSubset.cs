@@ -15,15 +15,7 @@ public static class BalancedSubset
     {
         if (limit < 1) throw new UserError($"{what} must be at least 1 (got {limit})");
         if (limit > labels.Count) throw new UserError($"{what} {limit} is larger than the split ({labels.Count} images); lower it or drop the option");
-        var byClass = labels.Select((label, index) => (label, index)).GroupBy(x => x.label).OrderBy(g => g.Key)
-            .Select(g => g.Select(x => x.index).ToArray()).ToArray();
-        var quotas = ClassQuotas.Split(limit, byClass.Select(c => c.Length).ToArray());
-        var chosen = new List<int>(limit);
-        for (int c = 0; c < byClass.Length; c++)
-        {
-            var order = SeededRandom.For(seed, Stream + (ulong)c).Permutation(byClass[c].Length);
-            chosen.AddRange(order[..quotas[c]].Select(i => byClass[c][i]));
-        }
+        var chosen = StratifiedDraw.Draw(labels, limit, seed, Stream, epochKey: 0);
         chosen.Sort();
         return [.. chosen];
     }

@@ -11,6 +11,7 @@ public sealed class Cifar10Dataset : IDatasetFormat
 
     public string Name => "cifar10";
     public int ClassCount => 10;
+    public int TrainSize => 50_000;
 
     public IReadOnlyList<RemoteFile> Downloads { get; } =
         [new(Archive, "https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz", "c4a38c50a1bc5f3a1c5537f2155ab9d68f9f25eb1ed8d9ddda3db29a59bca1dd")];

@@ -5,6 +5,8 @@ public interface IDatasetFormat
 {
     string Name { get; }
     int ClassCount { get; }
+    /// <summary>Images in the full training split (for expected evaluations before any data is loaded).</summary>
+    int TrainSize { get; }
     IReadOnlyList<RemoteFile> Downloads { get; }
 
     /// <summary>The files a split needs, as found in the folder (null for a file that is missing).</summary>

@@ -7,6 +7,7 @@ public sealed class IdxDataset(string name, string baseUrl, IReadOnlyDictionary<
 
     public string Name => name;
     public int ClassCount => 10;
+    public int TrainSize => 60_000;
 
     public IReadOnlyList<RemoteFile> Downloads =>
         [.. s_files.Select(f => new RemoteFile(f + ".gz", baseUrl + f + ".gz", sha256.GetValueOrDefault(f + ".gz")))];

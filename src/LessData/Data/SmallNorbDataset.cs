@@ -9,6 +9,7 @@ public sealed class SmallNorbDataset : IDatasetFormat
 
     public string Name => "smallnorb";
     public int ClassCount => 5;
+    public int TrainSize => 24_300;
 
     /// <summary>No SHA-256 is published for these files (the site lists none); verification reports "no published checksum".</summary>
     public IReadOnlyList<RemoteFile> Downloads { get; } =

@@ -18,10 +18,11 @@ public sealed record ComparisonPlan(TrainConfig Baseline, IReadOnlyList<TrainCon
         var cells = new[] { ("Baseline", Baseline) }.Concat(Methods.Select((m, i) => ($"M{i + 1}", m))).ToList();
         return [.. Enumerable.Range(0, trials).SelectMany(t => cells.Select(cell =>
         {
-            int seed = TrialSeeds.For(Baseline.Seed, t);
-            var config = cell.Item2 with { Seed = seed };
-            return new PlannedRun(PlanName, PlanName, config.Dataset, cell.Item1,
-                ComparisonRow.Label(config.Schedule, config.Selector, config.Model, Baseline.Model), t, seed, config);
+            int seed = TrialSeeds.For(Baseline.Experiment.Seed, t);
+            var config = cell.Item2 with { Experiment = cell.Item2.Experiment with { Seed = seed } };
+            var e = config.Experiment;
+            return new PlannedRun(PlanName, PlanName, e.Dataset, cell.Item1,
+                ComparisonRow.Label(e.Schedule.Spec, e.Selector.Name, e.Model, Baseline.Experiment.Model), t, seed, config);
         }))];
     }
 

@@ -35,7 +35,7 @@ public sealed record ComparisonRow(
             var delta = PairedDifference.Of([.. trials.Select((_, i) => (m[i].Top1 - paired[i].Top1) * 100)]);
             var saved = PairedDifference.Of([.. trials.Select((_, i) => paired[i].TrainSeconds > 0 ? (1 - m[i].TrainSeconds / paired[i].TrainSeconds) * 100 : double.NaN)]);
             var verdict = NonInferiority.Decide(delta, margin);
-            rows.Add(Summarize(First(method), m, paired, delta, saved, verdict, NonInferiority.TrialsNeeded(delta, margin), margin, First(baseline).Config.Model));
+            rows.Add(Summarize(First(method), m, paired, delta, saved, verdict, NonInferiority.TrialsNeeded(delta, margin), margin, First(baseline).Config.Experiment.Model));
         }
         return rows;
     }
@@ -49,11 +49,11 @@ public sealed record ComparisonRow(
         double Mean(IEnumerable<RunTotals> ts, Func<RunTotals, double> f) => ts.Select(f).DefaultIfEmpty(double.NaN).Average();
         double Percent(double v, double reference) => reference > 0 ? v / reference * 100 : double.NaN;
         double Saved(double v, double reference) => reference > 0 ? (1 - v / reference) * 100 : double.NaN;
-        var c = sample.Config;
+        var c = sample.Config.Experiment;
         double evaluations = Mean(m, t => t.Evaluations), seconds = Mean(m, t => t.TrainSeconds);
         double co2 = Mean(m, t => t.Co2Grams), trainCo2 = Mean(m, t => t.TrainCo2Grams);
         return new ComparisonRow(
-            Label(c.Schedule, c.Selector, c.Model, baselineModel ?? c.Model), c.Schedule, c.Selector, c.Model, m.Count,
+            Label(c.Schedule.Spec, c.Selector.Name, c.Model, baselineModel ?? c.Model), c.Schedule.Spec, c.Selector.Name, c.Model, m.Count,
             evaluations, Percent(evaluations, Mean(b, t => t.Evaluations)), seconds, Percent(seconds, Mean(b, t => t.TrainSeconds)),
             Mean(m, t => t.Top1) * 100, Mean(m, t => t.Top1StdErr) * 100, delta, saved,
             co2, Saved(co2, Mean(b, t => t.Co2Grams)), trainCo2, Saved(trainCo2, Mean(b, t => t.TrainCo2Grams)),

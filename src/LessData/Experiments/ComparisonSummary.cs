@@ -15,7 +15,7 @@ public static class ComparisonSummary
     public static string Write(string outDir, IReadOnlyList<ComparisonRow> rows, RunRecord sample, string command)
     {
         Directory.CreateDirectory(outDir);
-        var c = sample.Config;
+        var c = sample.Config.Experiment;
         var t = sample.Totals;
         var md = new StringBuilder();
         md.AppendLine("# LessData comparison").AppendLine();

@@ -10,7 +10,9 @@ namespace LessData.Experiments;
 /// </summary>
 public static class PlanFile
 {
-    private sealed record FileShape(List<PlanCell> Cells);
+    private sealed record CellShape(string Id, string Spec, string? Selector = null, string? Subset = null, bool? Stratify = null);
+
+    private sealed record FileShape(List<CellShape> Cells);
 
     private static readonly JsonSerializerOptions s_json = new()
     {
@@ -30,14 +32,19 @@ public static class PlanFile
             throw new UserError($"{path}: not a valid plan file ({e.Message}); expected {{\"cells\": [{{\"id\": ..., \"spec\": ...}}]}}");
         }
         if (shape?.Cells is not { Count: > 0 } cells) throw new UserError($"{path}: the plan has no cells");
+        var parsed = new List<PlanCell>();
         foreach (var c in cells)
         {
             if (string.IsNullOrWhiteSpace(c.Id) || string.IsNullOrWhiteSpace(c.Spec)) throw new UserError($"{path}: every cell needs an id and a spec");
-            try { ScheduleParser.Parse(c.Spec); SelectorParser.Parse(c.Selector); }
-            catch (UserError e) { throw new UserError($"{path}: cell {c.Id}: {e.Message}"); }
+            try
+            {
+                parsed.Add(new PlanCell(c.Id, ScheduleParser.Parse(c.Spec), c.Selector is null ? null : SelectorParser.Parse(c.Selector),
+                    ScheduleParser.ParsePolicy(c.Subset), c.Stratify));
+            }
+            catch (SelectionException e) { throw new UserError($"{path}: cell {c.Id}: {e.Message}"); }
         }
         var duplicate = cells.GroupBy(c => c.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new UserError($"{path}: cell id {duplicate.Key} appears twice");
-        return SweepPlans.WithBaseline(cells);
+        return SweepPlans.WithBaseline(parsed);
     }
 }

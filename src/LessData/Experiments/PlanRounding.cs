@@ -23,7 +23,7 @@ public static class PlanRounding
     public static IReadOnlyList<CellRatio> Ratios(IEnumerable<PlanCell> cells, int epochs, int datasetSize) =>
         [.. cells.Select(c =>
         {
-            var s = ScheduleParser.Parse(c.Spec);
+            var s = c.Schedule;
             return new CellRatio(c.Id, s.Spec, Ratio(s, epochs, datasetSize), Ratio(s, PaperEpochs, datasetSize));
         })];
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using LessData.Selection;
+using LessData.Data;
 using LessData.Training;
 
 namespace LessData.Experiments;
@@ -9,21 +9,22 @@ namespace LessData.Experiments;
 /// <summary>One run a sweep wants: which plan cell, trial and seed, and the full config it trains with.</summary>
 public sealed record PlannedRun(string Plan, string Profile, string Dataset, string ExperimentId, string Spec, int Trial, int Seed, TrainConfig Config)
 {
-    /// <summary>Identity in the store: the same config, cell and trial is the same run, whichever plan asked for it.</summary>
-    public string Key => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-        $"{Profile}|{ExperimentId}|{Trial}|{JsonSerializer.Serialize(Config, RunOutputs.Json)}")));
-
     /// <summary>
-    /// Evaluations per run from the methods' formulas: the schedule's, or with InfoBatch and a target fraction T,
-    /// round(T·E·n); null when the selector sets the size from the losses (InfoBatch without a target).
+    /// Identity in the store: the same experiment, cell and trial is the same run, whichever plan asked for it and
+    /// whatever the environment (data folder, threads, device, power settings) — so a rerun elsewhere resumes.
     /// </summary>
-    public static long? ExpectedEvaluations(TrainConfig config, int trainSize) =>
-        SelectorParser.Parse(config.Selector) switch
-        {
-            InfoBatchSelector { TargetFraction: { } t } => (long)Math.Round(t * config.Epochs * trainSize, MidpointRounding.AwayFromZero),
-            InfoBatchSelector => null,
-            _ => ScheduleParser.Parse(config.Schedule).PredictedEvaluations(config.Epochs, trainSize),
-        };
+    public string Key => KeyOf(Profile, ExperimentId, Trial, Config.Experiment);
+
+    public static string KeyOf(string profile, string experimentId, int trial, ExperimentConfig experiment) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+            $"{profile}|{experimentId}|{trial}|{JsonSerializer.Serialize(experiment, RunOutputs.Json)}")));
+
+    /// <summary>Evaluations per run from the method's formula (the selector's prediction); null when the losses decide.</summary>
+    public static long? ExpectedEvaluations(ExperimentConfig e, int trainSize) =>
+        e.Selector.PredictedEvaluations(e.Schedule, e.Epochs, trainSize);
+
+    /// <summary>Training-split size of the experiment's dataset (its limit, else the catalog's size), without loading it.</summary>
+    public static int TrainSize(ExperimentConfig e) => e.TrainLimit ?? DatasetCatalog.Get(e.Dataset).TrainSize;
 
     public static IReadOnlyList<PlannedRun> Expand(string plan, IReadOnlyList<PlanCell> cells, string profile, TrainConfig baseConfig, int trials, int baseSeed)
     {
@@ -31,16 +32,17 @@ public sealed record PlannedRun(string Plan, string Profile, string Dataset, str
         return [.. Enumerable.Range(0, trials).SelectMany(t => cells.Select(c =>
         {
             int seed = TrialSeeds.For(baseSeed, t);
-            var config = baseConfig with
+            var b = baseConfig.Experiment;
+            var experiment = b with
             {
-                Schedule = c.Spec,
+                Schedule = c.Schedule,
                 Seed = seed,
-                Selector = SelectorParser.Parse(c.Selector ?? baseConfig.Selector).Name,
-                Subset = c.Subset ?? baseConfig.Subset,
-                Stratify = c.Stratify ?? baseConfig.Stratify,
+                Selector = c.Selector ?? b.Selector,
+                Subset = c.Subset ?? b.Subset,
+                Stratify = c.Stratify ?? b.Stratify,
             };
-            string spec = config.Selector == "random" ? c.Spec : $"{c.Spec} + {config.Selector}";
-            return new PlannedRun(plan, profile, config.Dataset, c.Id, spec, t, seed, config);
+            string spec = experiment.Selector.Name == "random" ? c.Schedule.Spec : $"{c.Schedule.Spec} + {experiment.Selector.Name}";
+            return new PlannedRun(plan, profile, experiment.Dataset, c.Id, spec, t, seed, baseConfig with { Experiment = experiment });
         }))];
     }
 }

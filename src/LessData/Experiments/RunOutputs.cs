@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LessData.Training;
 
 namespace LessData.Experiments;
 
@@ -20,12 +21,39 @@ public static class RunOutputs
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        Converters =
+        {
+            new TrainConfigJsonConverter(), new ScheduleJsonConverter(), new SelectorJsonConverter(),
+            new JsonStringEnumConverter(JsonNamingPolicy.CamelCase),
+        },
     };
 
     public static void Write(string folder, RunRecord record)
     {
         AtomicFile.WriteAllText(Path.Combine(folder, RunFile), JsonSerializer.Serialize(record, Json));
         AtomicFile.WriteAllText(Path.Combine(folder, EpochsFile), Csv(record.Epochs));
+    }
+
+    /// <summary>
+    /// Checks, before any data is loaded, that a run folder can be written: not an existing file, creatable, writable.
+    /// A run's results are never lost to a late I/O failure.
+    /// </summary>
+    public static void CheckWritable(string folder)
+    {
+        if (File.Exists(folder)) throw new UserError($"--out {folder} is an existing file; give a folder path (it is created if missing)");
+        foreach (var name in new[] { RunFile, EpochsFile })
+            if (Directory.Exists(Path.Combine(folder, name))) throw new UserError($"--out {folder}: {name} there is a folder, so the results could not be written; choose another --out");
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var probe = Path.Combine(folder, $".lessdata-write-check.{Environment.ProcessId}");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserError($"--out {folder} cannot be written ({e.Message}); choose a folder you can write to");
+        }
     }
 
     public static RunRecord Read(string folder)

@@ -1,4 +1,5 @@
 using LessData.Energy;
+using LessData.Training;
 
 namespace LessData.Experiments;
 

@@ -8,7 +8,7 @@ namespace LessData.Experiments;
 /// </summary>
 public static class SweepPlans
 {
-    public static readonly PlanCell Baseline = new("Baseline", "full");
+    public static readonly PlanCell Baseline = new("Baseline", Schedules.Full());
 
     public static IReadOnlyList<string> Names { get; } = ["paper-step", "paper-increment", "paper-cut", "paper"];
 
@@ -23,9 +23,9 @@ public static class SweepPlans
     };
 
     private static IReadOnlyList<PlanCell> Cells(IEnumerable<(string Id, string Spec)> experiments) =>
-        [Baseline, .. experiments.Select(e => new PlanCell(e.Id, e.Spec))];
+        [Baseline, .. experiments.Select(e => new PlanCell(e.Id, ScheduleParser.Parse(e.Spec)))];
 
     /// <summary>Adds the Baseline when a plan lacks one.</summary>
     public static IReadOnlyList<PlanCell> WithBaseline(IReadOnlyList<PlanCell> cells) =>
-        cells.Any(c => ScheduleParser.Parse(c.Spec).Spec == "full" && c.Selector is null or "random") ? cells : [Baseline, .. cells];
+        cells.Any(c => c.Schedule.Spec == "full" && (c.Selector is null || c.Selector.Name == "random")) ? cells : [Baseline, .. cells];
 }

@@ -17,8 +17,12 @@ public static class SweepProfiles
 
     public static TrainConfig Get(string name) => name switch
     {
-        "paper" => new TrainConfig { Model = "hvc", Epochs = 300, BatchSize = 120 },
-        "cpu" => new TrainConfig { Model = "hvc-small", Epochs = CpuEpochs, BatchSize = 120, TrainLimit = CpuTrainLimit, TestLimit = CpuTestLimit, Threads = 2 },
+        "paper" => new TrainConfig { Experiment = new() { Model = "hvc", Epochs = 300, BatchSize = 120 } },
+        "cpu" => new TrainConfig
+        {
+            Experiment = new() { Model = "hvc-small", Epochs = CpuEpochs, BatchSize = 120, TrainLimit = CpuTrainLimit, TestLimit = CpuTestLimit },
+            Environment = new() { Threads = 2 },
+        },
         _ => throw new UserError($"unknown profile '{name}': use one of {string.Join(", ", Names)}"),
     };
 }

@@ -27,7 +27,7 @@ public static class SweepRunner
             var claim = store.TryClaim(me, keys);
             var counts = store.Counts(keys);
             if (claim is null) return Report(counts, keys.Count, null, durations, progress);
-            var label = $"{claim.Config.Dataset} {claim.ExperimentId} ({claim.Config.Schedule}) trial {claim.Trial + 1}{(claim.Resumed ? ", resumed" : "")}";
+            var label = $"{claim.Config.Experiment.Dataset} {claim.ExperimentId} ({claim.Config.Experiment.Schedule.Spec}) trial {claim.Trial + 1}{(claim.Resumed ? ", resumed" : "")}";
             Report(counts, keys.Count, label, durations, progress);
 
             var checkpoints = CheckpointFolder(store, claim.Id);

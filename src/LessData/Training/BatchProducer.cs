@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using LessData.Augmentation;
+using LessData.Selection;
 using LessData.Data;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -61,10 +62,9 @@ public sealed class BatchProducer : IDisposable
                     var raw = data.ImageTensor.index_select(0, idx);
                     var x = generator is null ? transform.Test(raw) : transform.Train(raw, generator);
                     var y = data.LabelTensor.index_select(0, idx);
-                    var w = batch.Weights is null ? null : torch.tensor(batch.Weights);
                     prepared = new PreparedBatch(
                         x.contiguous().DetachFromDisposeScope(), y.DetachFromDisposeScope(), idx.DetachFromDisposeScope(),
-                        w?.DetachFromDisposeScope(), batch.Indices.Length);
+                        batch.Indices.Length);
                 }
                 Interlocked.Add(ref _producerTicks, Stopwatch.GetTimestamp() - start);
                 try

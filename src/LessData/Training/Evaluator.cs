@@ -1,5 +1,6 @@
 using LessData.Augmentation;
 using LessData.Data;
+using LessData.Selection;
 using TorchSharp;
 using static TorchSharp.torch;
 

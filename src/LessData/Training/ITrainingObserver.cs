@@ -1,4 +1,3 @@
-using LessData.Experiments;
 using LessData.Selection;
 
 namespace LessData.Training;
@@ -6,7 +5,7 @@ namespace LessData.Training;
 /// <summary>Progress callbacks from the trainer (progress bars, sweep heartbeats). All optional.</summary>
 public interface ITrainingObserver
 {
-    void SubsetChosen(int epoch, Selection.Selection selection) { }
+    void SubsetChosen(int epoch, EpochPlan plan) { }
     void EpochStarted(int epoch, int totalEpochs, int images) { }
     void BatchDone(int epoch, int imagesDone, int imagesTotal, double epochSeconds) { }
     void EpochFinished(EpochRecord record, int totalEpochs) { }

@@ -1,14 +1,14 @@
-using LessData.Experiments;
+using LessData.Selection;
 
 namespace LessData.Training;
 
 /// <summary>Forwards every callback to two observers (e.g. a progress display and a sweep heartbeat).</summary>
 public sealed class ObserverPair(ITrainingObserver first, ITrainingObserver second) : ITrainingObserver
 {
-    public void SubsetChosen(int epoch, Selection.Selection selection)
+    public void SubsetChosen(int epoch, EpochPlan plan)
     {
-        first.SubsetChosen(epoch, selection);
-        second.SubsetChosen(epoch, selection);
+        first.SubsetChosen(epoch, plan);
+        second.SubsetChosen(epoch, plan);
     }
 
     public void EpochStarted(int epoch, int totalEpochs, int images)

@@ -1,4 +1,4 @@
-using LessData.Experiments;
+using LessData.Selection;
 using TorchSharp;
 
 namespace LessData.Training;
@@ -6,9 +6,9 @@ namespace LessData.Training;
 /// <summary>Writes each epoch's figures as TensorBoard scalars (TorchSharp's SummaryWriter) into a run folder.</summary>
 public sealed class TensorBoardObserver(string logDirectory, ITrainingObserver inner) : ITrainingObserver
 {
-    private readonly TorchSharp.Modules.SummaryWriter _writer = torch.utils.tensorboard.SummaryWriter(logDirectory, "", false);
+    private readonly global::TorchSharp.Modules.SummaryWriter _writer = torch.utils.tensorboard.SummaryWriter(logDirectory, "", false);
 
-    public void SubsetChosen(int epoch, Selection.Selection selection) => inner.SubsetChosen(epoch, selection);
+    public void SubsetChosen(int epoch, EpochPlan plan) => inner.SubsetChosen(epoch, plan);
 
     public void EpochStarted(int epoch, int totalEpochs, int images) => inner.EpochStarted(epoch, totalEpochs, images);
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using LessData.Experiments;
+using LessData.Selection;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -7,18 +7,18 @@ namespace LessData.Training;
 
 /// <summary>
 /// The end-of-epoch checkpoint of one run, in a directory of its own: model, weight average, optimizer state,
-/// and the schedule position (finished epoch rows, sample scores, EMA update count). Written to a temporary folder
+/// the finished epoch rows and EMA update count, and the selection stage (its position and sample scores). Written to a temporary folder
 /// and renamed, so a crash leaves either the previous checkpoint or the new one, never half of one.
 /// </summary>
 public sealed class TrainingCheckpoint(string directory)
 {
     private string Current => Path.Combine(directory, "checkpoint");
 
-    private sealed record Position(List<EpochRecord> Epochs, float[] Scores, long EmaUpdates);
+    private sealed record Position(List<EpochRecord> Epochs, long EmaUpdates);
 
     public bool Exists => File.Exists(Path.Combine(Current, "position.json"));
 
-    public void Save(nn.Module model, WeightAverage ema, TorchSharp.Modules.Adam optimizer, TrainingState state)
+    public void Save(nn.Module model, WeightAverage ema, global::TorchSharp.Modules.Adam optimizer, TrainingState state, SelectionStage stage)
     {
         var staging = Path.Combine(directory, "checkpoint.staging");
         if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
@@ -26,7 +26,8 @@ public sealed class TrainingCheckpoint(string directory)
         model.save(Path.Combine(staging, "model.bin"));
         ema.Model.save(Path.Combine(staging, "ema.bin"));
         optimizer.save_state_dict(Path.Combine(staging, "optimizer.bin"));
-        var position = new Position([.. state.Epochs], state.Scores, ema.Updates);
+        using (var selection = File.Create(Path.Combine(staging, "selection.json"))) stage.Save(selection);
+        var position = new Position([.. state.Epochs], ema.Updates);
         File.WriteAllText(Path.Combine(staging, "position.json"), JsonSerializer.Serialize(position, s_json));
 
         var old = Path.Combine(directory, "checkpoint.old");
@@ -36,19 +37,26 @@ public sealed class TrainingCheckpoint(string directory)
         if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
     }
 
-    /// <summary>Restores a saved checkpoint if there is one (falling back to the previous one after a crash mid-rename).</summary>
-    public bool TryRestore(nn.Module model, WeightAverage ema, TorchSharp.Modules.Adam optimizer, TrainingState state)
+    /// <summary>
+    /// Restores a saved checkpoint if there is one (falling back to the previous one after a crash mid-rename) and
+    /// returns the restored selection stage; null when there is nothing to restore.
+    /// </summary>
+    public SelectionStage? TryRestore(nn.Module model, WeightAverage ema, global::TorchSharp.Modules.Adam optimizer, TrainingState state, SelectionStage fresh)
     {
         var from = Exists ? Current : Path.Combine(directory, "checkpoint.old");
-        if (!File.Exists(Path.Combine(from, "position.json"))) return false;
+        if (!File.Exists(Path.Combine(from, "position.json"))) return null;
         var position = JsonSerializer.Deserialize<Position>(File.ReadAllText(Path.Combine(from, "position.json")), s_json)
             ?? throw new InvalidDataException($"empty checkpoint position in {from}");
         model.load(Path.Combine(from, "model.bin"));
         ema.Model.load(Path.Combine(from, "ema.bin"));
         optimizer.load_state_dict(Path.Combine(from, "optimizer.bin"));
         ema.Updates = position.EmaUpdates;
-        state.Restore(position.Epochs, position.Scores);
-        return true;
+        state.Restore(position.Epochs);
+        using var selection = File.OpenRead(Path.Combine(from, "selection.json"));
+        var stage = SelectionStage.Load(selection, fresh.Selector);
+        if (stage.TrainSize != fresh.TrainSize || stage.Schedule.Spec != fresh.Schedule.Spec)
+            throw new InvalidDataException($"checkpoint in {from} belongs to another run ({stage.Schedule.Spec}, {stage.TrainSize} images)");
+        return stage;
     }
 
     private static readonly JsonSerializerOptions s_json = new()

@@ -1,29 +1,26 @@
 using LessData.Augmentation;
 using LessData.Data;
-using LessData.Selection;
 using static TorchSharp.torch;
 
 namespace LessData.Training;
 
 /// <summary>
-/// Everything the trainer needs, resolved: config, data, the augment stage, the select stage and a model factory.
-/// FinalTest is the full test split for the final-window figures (null: Test is already the full split); Meter
-/// measures each epoch's energy (null: none, 0 kWh).
+/// Everything the trainer needs, resolved: the experiment, the environment, data, the augment stage and a model factory.
+/// FinalTest is the full test split for the final-window figures (null: Test is already the full split); Meter measures
+/// each epoch's energy (null: none, 0 kWh).
 /// </summary>
 public sealed record TrainingSetup(
-    TrainConfig Config,
+    ExperimentConfig Experiment,
+    RunEnvironment Environment,
     ImageDataset Train,
     ImageDataset Test,
     IBatchTransform Transform,
-    ISchedule Schedule,
-    ISelector Selector,
-    SubsetPolicy Policy,
     Func<nn.Module<Tensor, Tensor>> CreateModel,
     ImageDataset? FinalTest = null,
     Energy.IEnergyMeter? Meter = null);
 
 /// <summary>What training produced: the epoch rows, training-step seconds and where the step time went.</summary>
-public sealed record TrainingOutcome(IReadOnlyList<Experiments.EpochRecord> Epochs, double TrainSeconds, StepTimings Timings);
+public sealed record TrainingOutcome(IReadOnlyList<EpochRecord> Epochs, double TrainSeconds, StepTimings Timings);
 
 /// <summary>Seconds spent in each part of the training epochs (for `lessdata bench`).</summary>
 public sealed record StepTimings(double Selection, double WaitForBatches, double Producer, double Steps)

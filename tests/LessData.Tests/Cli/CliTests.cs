@@ -65,8 +65,8 @@ public sealed class CliTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--epochs", "0", "--epochs must be at least 1")]
-    [InlineData("--subset", "sometimes", "--subset must be")]
+    [InlineData("--epochs", "0", "--epochs: epochs must be at least 1")]
+    [InlineData("--subset", "sometimes", "--subset: subset policy must be")]
     [InlineData("--model", "resnet", "unknown model")]
     [InlineData("--dataset", "imagenet", "unknown dataset")]
     [InlineData("--device", "tpu", "--device must be cpu or cuda")]
@@ -116,7 +116,7 @@ public sealed class CliTests : IDisposable
         var record = LessData.Experiments.RunOutputs.Read(outDir);
         record.Totals.Evaluations.Should().Be(2 * 10 + 2 * 40);
         record.Epochs.Should().HaveCount(4);
-        record.Config.Schedule.Should().Be("step:0.25@0.5");
+        record.Config.Experiment.Schedule.Spec.Should().Be("step:0.25@0.5");
         File.Exists(Path.Combine(outDir, "epochs.csv")).Should().BeTrue();
     }
 
@@ -131,8 +131,27 @@ public sealed class CliTests : IDisposable
 
         exit.Should().Be(0, err);
         var record = LessData.Experiments.RunOutputs.Read(outDir);
-        record.Config.Selector.Should().Be("loss:hard=0.5,unbiased");
+        record.Config.Experiment.Selector.Name.Should().Be("loss:hard=0.5,unbiased");
         record.Epochs.Select(e => e.Images).Should().Equal(10, 10, 40, 40);
+    }
+
+    [Fact]
+    public void Train_OutIsAnExistingFile_FailsBeforeLoadingAnyData()
+    {
+        // Given --out naming an existing file, and a data folder with nothing in it
+        var file = Path.Combine(_fx.Root, "taken.txt");
+        File.WriteAllText(file, "mine");
+        var empty = Path.Combine(_fx.Root, "empty");
+        Directory.CreateDirectory(empty);
+
+        // When a run is asked for
+        var (exit, _, err) = Run("train", "--dataset", "mnist", "--data-dir", empty, "--model", "cnn", "--epochs", "1", "--out", file);
+
+        // Then it stops with one line about --out (not about the missing data: nothing was loaded), and the file is untouched
+        exit.Should().Be(2);
+        err.Trim().Split('\n').Should().ContainSingle();
+        err.Should().Contain("--out").And.Contain(file).And.Contain("existing file");
+        File.ReadAllText(file).Should().Be("mine");
     }
 
     [Fact]
@@ -141,7 +160,7 @@ public sealed class CliTests : IDisposable
         var (exit, _, err) = Run("train", "--schedule", "step:0.5@0.5", "--selector", "infobatch", "--data-dir", _fx.Root);
 
         exit.Should().Be(2);
-        err.Should().Contain("--schedule full").And.Contain("--target-fraction");
+        err.Should().Contain("--selector").And.Contain("full schedule").And.Contain("target fraction");
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace LessData.Tests.Experiments;
 public sealed class ComparisonRowTests
 {
     private static RunRecord Run(string schedule, long evaluations, double seconds, double top1, double co2, string selector = "random", int seed = 1) => new(
-        new TrainConfig { Schedule = schedule, Selector = selector, Seed = seed },
+        new TrainConfig { Experiment = new() { Schedule = LessData.Selection.Schedules.Parse(schedule), Selector = LessData.Selection.Selectors.Parse(selector), Seed = seed } },
         new Provenance("test", new Dictionary<string, string>(), "test", "test"),
         [],
         new RunTotals(evaluations, seconds, seconds + 1, top1, top1, co2 / 475, co2, "model:65W", co2 / 475 * 0.8, co2 * 0.8, 0.003, 10000, 1, top1));
@@ -63,13 +63,13 @@ public sealed class ComparisonRowTests
     public void Plan_WithALossSelector_KeepsAFullRandomBaseline_AndSharesSeedsPerTrial()
     {
         // Given compare --selector loss (which the methods take) and two trials
-        var methodConfig = new TrainConfig { Schedule = "step:0.5@0.5", Selector = "loss:hard=0.5", Seed = 7 };
-        var plan = new ComparisonPlan(methodConfig with { Schedule = "full", Selector = "random" }, [methodConfig]);
+        var methodConfig = new TrainConfig { Experiment = new() { Schedule = LessData.Selection.Schedules.Parse("step:0.5@0.5"), Selector = LessData.Selection.Selectors.Parse("loss:hard=0.5"), Seed = 7 } };
+        var plan = new ComparisonPlan(methodConfig with { Experiment = methodConfig.Experiment with { Schedule = LessData.Selection.Schedules.Full(), Selector = LessData.Selection.Selectors.Random() } }, [methodConfig]);
 
         var runs = plan.Expand(2);
 
         // Then the baseline is full + random, every row names its selector, and each trial's cells share one seed
-        runs.Where(r => r.ExperimentId == "Baseline").Should().OnlyContain(r => r.Config.Schedule == "full" && r.Config.Selector == "random");
+        runs.Where(r => r.ExperimentId == "Baseline").Should().OnlyContain(r => r.Config.Experiment.Schedule.Spec == "full" && r.Config.Experiment.Selector.Name == "random");
         runs.Where(r => r.ExperimentId == "M1").Should().OnlyContain(r => r.Spec == "step:0.5@0.5 + loss:hard=0.5");
         runs.GroupBy(r => r.Trial).Should().OnlyContain(g => g.Select(r => r.Seed).Distinct().Count() == 1);
         runs.Select(r => r.Seed).Distinct().Should().Equal(7, 8);

@@ -21,7 +21,7 @@ public sealed class PlanRoundingTests
     public void CpuProfileEpochs_PutEveryStepCellAtThePapersRatio()
     {
         // Given the cpu profile's epochs (a multiple of 4)
-        SweepProfiles.CpuEpochs.Should().Be(SweepProfiles.Get("cpu").Epochs);
+        SweepProfiles.CpuEpochs.Should().Be(SweepProfiles.Get("cpu").Experiment.Epochs);
         (SweepProfiles.CpuEpochs % 4).Should().Be(0);
 
         var ratios = PlanRounding.Ratios(SweepPlans.Get("paper"), SweepProfiles.CpuEpochs, SweepProfiles.CpuTrainLimit);

@@ -16,7 +16,7 @@ public sealed class RunStoreTests : IDisposable
     }
 
     private static IReadOnlyList<PlannedRun> Plan(int trials = 2) =>
-        PlannedRun.Expand("paper-cut", SweepPlans.Get("paper-cut"), "cpu", SweepProfiles.Get("cpu") with { Epochs = 2 }, trials, 1);
+        PlannedRun.Expand("paper-cut", SweepPlans.Get("paper-cut"), "cpu", SweepProfiles.Get("cpu") is var p ? p with { Experiment = p.Experiment with { Epochs = 2 } } : null!, trials, 1);
 
     private static RunRecord Record(TrainConfig c) => new(c, new Provenance("t", new Dictionary<string, string>(), "m", "c"),
         [new EpochRecord(1, 1, 10, 10, 1, 0.5, 0.1, 0.001)], new RunTotals(10, 0.1, 0.2, 0.5, 0.5, 0, 0, "model:65W"));
@@ -31,6 +31,33 @@ public sealed class RunStoreTests : IDisposable
         store.Expand(Plan()).Should().Be(10);
         store.Expand(Plan()).Should().Be(0);
         store.Counts()[RunStatus.Pending].Should().Be(10);
+    }
+
+    [Fact]
+    public void Expand_SameExperimentsInAnotherEnvironment_AddsNothing()
+    {
+        // Given a store planned with one data folder and thread count
+        using var store = new RunStore(StorePath);
+        store.Expand(Plan()).Should().Be(10);
+
+        // When the same sweep is planned with another data folder, threads and power settings
+        var elsewhere = Plan().Select(r => r with
+        {
+            Config = r.Config with { Environment = r.Config.Environment with { DataDir = "/elsewhere", Threads = 7, DevicePowerWatts = 300, TensorBoard = true } },
+        }).ToList();
+
+        // Then every run is recognised as the same run: nothing new to train
+        elsewhere.Select(r => r.Key).Should().Equal(Plan().Select(r => r.Key));
+        store.Expand(elsewhere).Should().Be(0);
+    }
+
+    [Fact]
+    public void Key_ChangesWithTheExperiment()
+    {
+        var a = Plan()[1];
+        var b = a with { Config = a.Config with { Experiment = a.Config.Experiment with { BatchSize = 64 } } };
+
+        b.Key.Should().NotBe(a.Key);
     }
 
     [Fact]

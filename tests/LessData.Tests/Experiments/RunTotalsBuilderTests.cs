@@ -1,4 +1,5 @@
 using LessData.Experiments;
+using LessData.Training;
 
 namespace LessData.Tests.Experiments;
 
@@ -44,6 +45,6 @@ public sealed class RunTotalsBuilderTests
     [InlineData(5, 300, 5)]
     public void FinalEpochs_IsTheWindowCappedAtAQuarterOfTheRun(int window, int epochs, int expected)
     {
-        new LessData.Training.TrainConfig { FinalWindow = window, Epochs = epochs }.FinalEpochs.Should().Be(expected);
+        new ExperimentConfig { FinalWindow = window, Epochs = epochs }.FinalEpochs.Should().Be(expected);
     }
 }

@@ -14,8 +14,8 @@ public sealed class SweepPlanTests
         cells.Should().HaveCount(17);
         cells.Count(c => c.Id == "Baseline").Should().Be(1);
         cells.Select(c => c.Id).Should().StartWith(["Baseline", "E1", "E2"]).And.EndWith(["C5", "C9"]);
-        cells.Single(c => c.Id == "E7").Spec.Should().Be("step:0.75@0.25");
-        cells.Single(c => c.Id == "I50").Spec.Should().Be("increment:0.5");
+        cells.Single(c => c.Id == "E7").Schedule.Spec.Should().Be("step:0.75@0.25");
+        cells.Single(c => c.Id == "I50").Schedule.Spec.Should().Be("increment:0.5");
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class SweepPlanTests
         runs.Should().HaveCount(5 * 3);
         runs.GroupBy(r => r.Trial).Select(g => g.Select(r => r.Seed).Distinct().Single()).Should().Equal(10, 11, 12);
         runs.Select(r => r.Key).Should().OnlyHaveUniqueItems();
-        runs.Should().OnlyContain(r => r.Config.Seed == r.Seed && r.Config.Schedule == r.Spec);
+        runs.Should().OnlyContain(r => r.Config.Experiment.Seed == r.Seed && r.Config.Experiment.Schedule.Spec == r.Spec);
     }
 
     [Fact]

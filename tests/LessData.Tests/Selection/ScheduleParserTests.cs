@@ -32,18 +32,6 @@ public sealed class ScheduleParserTests
     public void Parse_InvalidSpec_ExplainsWhatIsWrong(string spec, string message)
     {
         var act = () => ScheduleParser.Parse(spec);
-        act.Should().Throw<UserError>().Which.Message.Should().Contain(message);
-    }
-
-    [Theory]
-    [InlineData("full", "Baseline")]
-    [InlineData("step:0.25@0.5", "E2")]
-    [InlineData("step:0.75@0.25", "E7")]
-    [InlineData("increment:0.5", "I50")]
-    [InlineData("cut:9", "C9")]
-    [InlineData("cut:4", null)]
-    public void PaperGrid_IdOf_MapsSpecsToThePapersIds(string spec, string? id)
-    {
-        PaperGrid.IdOf(spec).Should().Be(id);
+        act.Should().Throw<SelectionException>().Where(e => e.Parameter == "schedule").Which.Message.Should().Contain(message);
     }
 }

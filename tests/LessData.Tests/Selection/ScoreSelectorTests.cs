@@ -14,7 +14,7 @@ public sealed class ScoreSelectorTests
     }
 
     private static SelectionRequest Request(int epoch, int budget, float[]? scores, int totalEpochs = 10, int seed = 5) =>
-        new(epoch, totalEpochs, N, budget, seed, SubsetPolicy.Redraw, Scores: scores);
+        new(epoch, totalEpochs, N, budget, seed, SubsetPolicy.Redraw, scores: scores);
 
     [Theory]
     [InlineData(1)]
@@ -191,7 +191,7 @@ public sealed class ScoreSelectorTests
     {
         var act = () => new InfoBatchSelector(delta: 0.5, targetFraction: 0.5).TargetEpochSize(10, N);
 
-        act.Should().Throw<UserError>().WithMessage("*out of reach*lowest reachable share is 0.6*");
+        act.Should().Throw<SelectionException>().Where(e => e.Parameter == "targetFraction").WithMessage("*out of reach*lowest reachable share is 0.6*");
     }
 
     [Theory]
@@ -212,13 +212,13 @@ public sealed class ScoreSelectorTests
     [InlineData("loss:speed=3", false, null, "unknown option 'speed'")]
     [InlineData("infobatch:r=1", false, null, "r must be in [0, 1)")]
     [InlineData("infobatch:r=x", false, null, "needs a number")]
-    [InlineData("random", true, null, "--unbiased applies to --selector loss")]
-    [InlineData("loss", false, 0.5, "--target-fraction applies to --selector infobatch")]
-    [InlineData("infobatch", false, 1.5, "--target-fraction must be in (0, 1]")]
+    [InlineData("random", true, null, "unbiased weights apply to the loss selector")]
+    [InlineData("loss", false, 0.5, "a target fraction applies to the infobatch selector")]
+    [InlineData("infobatch", false, 1.5, "target fraction must be in (0, 1]")]
     public void Parser_BadSpec_ExplainsWhatToDo(string spec, bool unbiased, double? target, string message)
     {
         var act = () => SelectorParser.Parse(spec, unbiased, target);
 
-        act.Should().Throw<UserError>().Which.Message.Should().Contain(message);
+        act.Should().Throw<SelectionException>().Which.Message.Should().Contain(message);
     }
 }

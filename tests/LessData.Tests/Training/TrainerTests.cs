@@ -30,9 +30,12 @@ public sealed class TrainerTests : IDisposable
 
     private TrainingSetup Setup(string schedule, int epochs, string model = "cnn", bool augment = false, string selector = "random", int finalWindow = 1)
     {
-        var config = new TrainConfig { Dataset = "mnist", Schedule = schedule, Model = model, Epochs = epochs, BatchSize = 32, Seed = 3, Augment = augment, LearningRate = 0.003, Selector = selector, FinalWindow = finalWindow };
-        var s = ScheduleParser.Parse(schedule);
-        return new TrainingSetup(config, _train, _test, AugmentationFactory.For("mnist", augment, 1, 28, 28), s, SelectorParser.Parse(selector), s.DefaultPolicy,
+        var experiment = new ExperimentConfig
+        {
+            Dataset = "mnist", Schedule = ScheduleParser.Parse(schedule), Model = model, Epochs = epochs, BatchSize = 32, Seed = 3, Augment = augment,
+            LearningRate = 0.003, Selector = SelectorParser.Parse(selector), FinalWindow = finalWindow,
+        };
+        return new TrainingSetup(experiment, new RunEnvironment(), _train, _test, AugmentationFactory.For("mnist", augment, 1, 28, 28),
             () => ModelFactory.Create(model, 1, 28, 28, 4));
     }
 
@@ -63,8 +66,8 @@ public sealed class TrainerTests : IDisposable
 
         var outcome = Trainer.Run(setup, NullObserver.Instance, null, CancellationToken.None);
 
-        outcome.Epochs[^1].Evaluations.Should().Be(setup.Schedule.PredictedEvaluations(4, _train.Count));
-        outcome.Epochs.Select(e => e.Images).Should().Equal(Enumerable.Range(0, 4).Select(e => setup.Schedule.ImagesAt(e, 4, _train.Count)));
+        outcome.Epochs[^1].Evaluations.Should().Be(setup.Experiment.Schedule.PredictedEvaluations(4, _train.Count));
+        outcome.Epochs.Select(e => e.Images).Should().Equal(Enumerable.Range(0, 4).Select(e => setup.Experiment.Schedule.ImagesAt(e, 4, _train.Count)));
     }
 
     [Fact]
@@ -242,14 +245,14 @@ public sealed class TrainerTests : IDisposable
 
         var outcome = Trainer.Run(setup, NullObserver.Instance, null, CancellationToken.None);
 
-        outcome.Epochs.Select(e => e.Images).Should().Equal(Enumerable.Range(0, 4).Select(e => setup.Schedule.ImagesAt(e, 4, _train.Count)));
-        outcome.Epochs[^1].Evaluations.Should().Be(setup.Schedule.PredictedEvaluations(4, _train.Count));
+        outcome.Epochs.Select(e => e.Images).Should().Equal(Enumerable.Range(0, 4).Select(e => setup.Experiment.Schedule.ImagesAt(e, 4, _train.Count)));
+        outcome.Epochs[^1].Evaluations.Should().Be(setup.Experiment.Schedule.PredictedEvaluations(4, _train.Count));
     }
 
     private sealed class SubsetRecorder(ITrainingObserver? inner = null) : ITrainingObserver
     {
-        public List<LessData.Selection.Selection> Subsets { get; } = [];
-        public void SubsetChosen(int epoch, LessData.Selection.Selection selection) => Subsets.Add(selection);
+        public List<LessData.Selection.EpochPlan> Subsets { get; } = [];
+        public void SubsetChosen(int epoch, LessData.Selection.EpochPlan plan) => Subsets.Add(plan);
         public void EpochFinished(EpochRecord record, int totalEpochs) => inner?.EpochFinished(record, totalEpochs);
     }
 

@@ -1,0 +1,21 @@
+namespace LessData.Cli;
+
+/// <summary>Maps the selection library's parameter names to this CLI's flags, for one-line error messages.</summary>
+public static class FlagNames
+{
+    private static readonly Dictionary<string, string> s_flags = new()
+    {
+        ["schedule"] = "--schedule",
+        ["selector"] = "--selector",
+        ["targetFraction"] = "--target-fraction",
+        ["unbiased"] = "--unbiased",
+        ["subset"] = "--subset",
+        ["stratify"] = "--stratify",
+        ["epochs"] = "--epochs",
+        ["batchSize"] = "--batch-size",
+        ["trainSize"] = "--train-limit",
+        ["seed"] = "--seed",
+    };
+
+    public static string For(string parameter) => s_flags.TryGetValue(parameter, out var flag) ? flag : parameter;
+}

@@ -1,0 +1,64 @@
+using LessData.Selection;
+using LessData.TorchSharp;
+using static TorchSharp.torch;
+
+namespace LessData.Tests.TorchSharp;
+
+public sealed class TorchGlueTests
+{
+    public TorchGlueTests() => LessData.Native.TorchRuntime.EnsureLoaded();
+
+    [Fact]
+    public void PlannedIndices_InTorchSharpsDataLoader_GiveAShorterEpochInThePlansOrder()
+    {
+        // Given 100 samples whose value is their index, and an epoch planned on 30 of them
+        var stage = SelectionStage.Create("step:0.3@0.5", "random", 100, 4, 1);
+        var plan = stage.Plan(0);
+        var indices = new PlannedIndices();
+        indices.Use(plan);
+        using var loader = global::TorchSharp.torch.utils.data.DataLoader(
+            global::TorchSharp.torch.utils.data.TensorDataset(arange(100, ScalarType.Int64)), 8, indices, disposeDataset: true);
+
+        // When the loader is iterated for one epoch
+        var seen = new List<long>();
+        int batches = 0;
+        foreach (var batch in loader)
+        {
+            batches++;
+            seen.AddRange(batch[0].data<long>().ToArray());
+        }
+
+        // Then it yields exactly the plan's 30 indices, in the plan's order, in ceil(30/8) batches
+        plan.Count.Should().Be(30);
+        seen.Should().Equal(plan.Order());
+        batches.Should().Be(4);
+    }
+
+    [Fact]
+    public void SelectionLoss_AppliesThePlansWeights_AndHandsTheLossesToTheStage()
+    {
+        // Given an unbiased loss-selector epoch (kept easy samples carry weight (n−h)/(b−h))
+        var stage = SelectionStage.Create("step:0.5@0.5", "loss:hard=0.5,unbiased", 40, 4, 2);
+        var warm = stage.Plan(0);
+        stage.Observe(warm.Indices, [.. warm.Indices.Select(i => (float)i)]);
+        var plan = stage.Plan(1);
+        plan.Weights.Should().NotBeNull();
+        using var loss = new SelectionLoss(stage);
+        loss.Begin(plan);
+
+        // When one batch of per-sample losses goes through it
+        var batch = plan.Batches(plan.Count)[0];
+        using var idx = tensor(batch.Indices.Select(i => (long)i).ToArray());
+        using var perSample = tensor(batch.Indices.Select(i => 0.5f + i % 3).ToArray());
+        using var value = loss.Compute(perSample, idx);
+        double mean = loss.End();
+
+        // Then the loss is the weighted mean, the mean loss is unweighted, and the scores were recorded
+        double expected = batch.Indices.Select((i, k) => (0.5 + i % 3) * batch.Weights![k]).Average();
+        value.item<float>().Should().BeApproximately((float)expected, 1e-4f);
+        mean.Should().BeApproximately(batch.Indices.Average(i => 0.5 + i % 3), 1e-6);
+        foreach (int i in batch.Indices) stage.Scores[i].Should().Be(0.5f + i % 3);
+        var next = () => stage.Plan(2);
+        next.Should().NotThrow("the losses were handed back");
+    }
+}
