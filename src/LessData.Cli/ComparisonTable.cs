@@ -11,16 +11,17 @@ public static class ComparisonTable
     public static void Print(IReadOnlyList<ComparisonRow> rows)
     {
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumns("method", "trials", "evals %", "train time %", "top-1 % (±SE)", "Δ top-1 [95% CI]", "p paired", "time saved % [95% CI]", "verdict", "train CO2 saved");
+            .AddColumns(new[] { "method", "trials", "evals %", "train time %", "top-1 % (±SE)", "Δ top-1 [95% CI]", "p paired", "time saved % [95% CI]", "verdict", "train CO2 saved" }
+                .Select(Markup.Escape).ToArray());
         foreach (var r in rows)
         {
-            table.AddRow(Markup.Escape(r.Method), r.Trials.ToString(CultureInfo.InvariantCulture), F(r.EvaluationsPercent, "F1"), F(r.TimePercent, "F1"),
+            table.AddRow(new[] { r.Method, r.Trials.ToString(CultureInfo.InvariantCulture), F(r.EvaluationsPercent, "F1"), F(r.TimePercent, "F1"),
                 $"{F(r.Top1, "F2")} ± {F(r.Top1StdErr, "F2")}",
                 r.Delta is { } d ? $"{Headline.Signed(d.Mean)} [{Headline.Signed(d.Low)}, {Headline.Signed(d.High)}]" : "baseline",
                 r.Delta is { } p ? ReportFormat.P(p.P) : "",
                 r.TimeSaved is { } s ? $"{F(s.Mean, "F1")} [{F(s.Low, "F1")}, {F(s.High, "F1")}]" : "",
                 r.Verdict is { } v ? NonInferiority.Name(v) + (r.TrialsNeeded is { } n ? $" (~{n} trials)" : "") : "",
-                F(r.TrainCo2SavedPercent, "F1") + "%");
+                F(r.TrainCo2SavedPercent, "F1") + "%" }.Select(Markup.Escape).ToArray());
         }
         AnsiConsole.Write(table);
     }
