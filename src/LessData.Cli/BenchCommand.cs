@@ -24,9 +24,13 @@ public static class BenchCommand
         var fidelityTestLimit = new Option<int>("--fidelity-test-limit") { Description = "Test images of each fidelity run", DefaultValueFactory = _ => 500 };
         var dataset = new Option<string>("--dataset") { Description = "Dataset of the fidelity runs", DefaultValueFactory = _ => "fashion-mnist" };
         var dataDir = new Option<string?>("--data-dir") { Description = "Folder holding that dataset" };
+        var memory = new Option<bool>("--memory") { Description = "Also measure peak RSS per schedule, each training in its own process (opt-in: long)" };
+        var memoryEpochs = new Option<int>("--memory-epochs") { Description = "Epochs of each memory run", DefaultValueFactory = _ => 200 };
+        var memoryLimit = new Option<int>("--memory-limit") { Description = "Training images of each memory run", DefaultValueFactory = _ => 1200 };
+        var memorySchedules = new Option<string[]>("--memory-schedules") { Description = "Schedules of the memory runs (full is always run)", DefaultValueFactory = _ => MemoryBenchmark.DefaultSchedules, AllowMultipleArgumentsPerToken = true };
         var reference = new Option<string?>("--reference") { Description = "Path of hvc_reference.py (default: bench/reference/ of this checkout)" };
         var command = new Command("bench", "Benchmark training throughput, GFLOP/s and time-vs-evaluations fidelity (optionally against PyTorch)")
-        { outDir, compare, models, threads, iterations, noFidelity, fidelityEpochs, fidelityLimit, fidelityTestLimit, fidelityRepeats, dataset, dataDir, reference };
+        { outDir, compare, models, threads, iterations, noFidelity, fidelityEpochs, fidelityLimit, fidelityTestLimit, fidelityRepeats, dataset, dataDir, memory, memoryEpochs, memoryLimit, memorySchedules, reference };
         command.SetAction(parse =>
         {
             var defaults = new BenchSettings();
@@ -49,12 +53,22 @@ public static class BenchCommand
                     Environment = defaults.FidelityConfig.Environment with { DataDir = parse.GetValue(dataDir) },
                 },
                 ComparePytorch = parse.GetValue(compare),
+                Memory = parse.GetValue(memory),
+                MemoryEpochs = parse.GetValue(memoryEpochs),
+                MemoryTrainLimit = parse.GetValue(memoryLimit),
+                MemorySchedules = parse.GetValue(memorySchedules)!,
             };
+            if (settings.Memory)
+            {
+                if (settings.MemoryEpochs < 1) throw new UserError($"--memory-epochs must be at least 1 (got {settings.MemoryEpochs})");
+                foreach (var s in settings.MemorySchedules) LessData.Selection.ScheduleParser.Parse(s);
+            }
             if (settings.Fidelity) RunPipeline.Validate(settings.FidelityConfig);
             var folder = parse.GetValue(outDir)!;
             RunOutputs.CheckWritable(folder); // before minutes of measuring
             var python = settings.ComparePytorch ? LocateReference(parse.GetValue(reference)) : null;
-            var result = BenchSuite.Run(settings, python, CommandLine.Current(), line => Console.Error.WriteLine(line));
+            var result = BenchSuite.Run(settings, python, CommandLine.Current(), line => Console.Error.WriteLine(line),
+                schedule => TrainProcess(settings, schedule, Path.Combine(folder, "memory-runs", schedule.Replace(':', '_'))));
             Print(result);
             var path = Path.Combine(folder, "bench.json");
             AtomicFile.WriteAllText(path, JsonSerializer.Serialize(result, RunOutputs.Json));
@@ -62,6 +76,20 @@ public static class BenchCommand
             return result.ReferenceCheck is { Passed: false } ? 1 : 0;
         });
         return command;
+    }
+
+    /// <summary>This CLI's own `train`, in a new process, for one memory run (hvc-small; the fidelity runs' dataset and test limit).</summary>
+    private static System.Diagnostics.ProcessStartInfo TrainProcess(BenchSettings s, string schedule, string outDir)
+    {
+        var e = s.FidelityConfig.Experiment;
+        var start = new System.Diagnostics.ProcessStartInfo(Environment.ProcessPath ?? "dotnet");
+        foreach (var arg in new[] { typeof(BenchCommand).Assembly.Location, "train", "--dataset", e.Dataset, "--model", "hvc-small",
+            "--schedule", schedule, "--epochs", s.MemoryEpochs.ToString(CultureInfo.InvariantCulture),
+            "--train-limit", s.MemoryTrainLimit.ToString(CultureInfo.InvariantCulture), "--test-limit", (e.TestLimit ?? 200).ToString(CultureInfo.InvariantCulture),
+            "--threads", s.Threads.Max().ToString(CultureInfo.InvariantCulture), "--seed", "1", "--out", outDir })
+            start.ArgumentList.Add(arg);
+        if (s.FidelityConfig.Environment.DataDir is { } dir) { start.ArgumentList.Add("--data-dir"); start.ArgumentList.Add(dir); }
+        return start;
     }
 
     private static int[] Positive(int[] values, string flag) =>
@@ -101,6 +129,14 @@ public static class BenchCommand
         if (r.ReferenceCheck is { } c)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"reference check: parameters {c.LessDataParameters} vs {c.PytorchParameters}, max |Δoutput| {c.MaxAbsDiff:E2} (outputs up to {c.MaxAbsOutput:F3}): {(c.Passed ? "same model" : "MISMATCH")}"));
+        if (r.Memory is { Count: > 0 } memoryRows)
+        {
+            var mem = new Table().Border(TableBorder.Rounded).Title($"memory: peak RSS over {memoryRows[0].Epochs} epochs, {memoryRows[0].TrainImages} images (target: within 10 % of full)")
+                .AddColumns("schedule", "peak RSS MB", "RSS at end MB", "peak vs full");
+            foreach (var m in memoryRows)
+                mem.AddRow(m.Schedule, F(m.PeakRssMb, "F0"), F(m.EndRssMb, "F0"), F(m.RatioVsFull, "F3"));
+            AnsiConsole.Write(mem);
+        }
         if (r.Fidelity.Count == 0) return;
         var fidelity = new Table().Border(TableBorder.Rounded).Title("fidelity: training time follows evaluations?")
             .AddColumns("method", "evaluations", "train s", "evaluations ratio", "time ratio", "gap (points)", "select+wait share");

@@ -37,4 +37,5 @@ public sealed record BenchResult(
     IReadOnlyList<PytorchRow>? Pytorch,
     double? RatioVsPytorch,
     double? RatioVsPytorchBf16,
-    ReferenceCheckResult? ReferenceCheck);
+    ReferenceCheckResult? ReferenceCheck,
+    IReadOnlyList<MemoryRow>? Memory = null);

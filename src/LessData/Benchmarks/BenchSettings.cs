@@ -24,4 +24,9 @@ public sealed record BenchSettings
         Environment = new() { Threads = 2 },
     };
     public bool ComparePytorch { get; init; }
+    /// <summary>Peak-RSS runs, one process per schedule (opt-in: 200 epochs take a while).</summary>
+    public bool Memory { get; init; }
+    public IReadOnlyList<string> MemorySchedules { get; init; } = MemoryBenchmark.DefaultSchedules;
+    public int MemoryEpochs { get; init; } = 200;
+    public int MemoryTrainLimit { get; init; } = 1200;
 }

@@ -15,7 +15,9 @@ public static class BenchSuite
 {
     private const int Channels = 1, Size = 28, Classes = 10;
 
-    public static BenchResult Run(BenchSettings s, PytorchReference? reference, string commandLine, Action<string> progress)
+    /// <param name="startTraining">Starts a `train` process for one schedule (the memory runs); needed when s.Memory.</param>
+    public static BenchResult Run(BenchSettings s, PytorchReference? reference, string commandLine, Action<string> progress,
+        Func<string, System.Diagnostics.ProcessStartInfo>? startTraining = null)
     {
         TorchRuntime.EnsureLoaded();
         foreach (var model in s.Models) ModelFactory.Check(model);
@@ -65,6 +67,9 @@ public static class BenchSuite
         var headline = Headline(rows);
 
         var fidelity = s.Fidelity ? FidelityBenchmark.Measure(s.FidelityConfig, s.FidelityMethods, s.FidelityRepeats, progress) : [];
+        var memory = s.Memory
+            ? MemoryBenchmark.Measure(s.MemorySchedules, s.MemoryEpochs, s.MemoryTrainLimit, startTraining ?? throw new ArgumentNullException(nameof(startTraining)), progress)
+            : null;
 
         double? RatioFor(string model) =>
             rows.FirstOrDefault(r => r.Model == model && r.Threads == maxThreads) is { } mine
@@ -72,7 +77,7 @@ public static class BenchSuite
                 ? mine.ImagesPerSecond / peer.ImagesPerSecond
                 : null;
         return new BenchResult(ProvenanceCollector.Machine(), commandLine, rows, headline.Gflops, gemm, gemmBf16, fidelity,
-            s.ComparePytorch ? pytorch : null, RatioFor(headline.Model), RatioFor("hvc:bf16"), check);
+            s.ComparePytorch ? pytorch : null, RatioFor(headline.Model), RatioFor("hvc:bf16"), check, memory);
     }
 
     /// <summary>The row the headline figures (GFLOP/s, ratio vs PyTorch) come from: hvc at the most threads, else the first model there.</summary>

@@ -48,6 +48,27 @@ public sealed class BenchTests : IDisposable
         root.GetProperty("fidelity").EnumerateArray().Should().OnlyContain(f => f.GetProperty("timeRatio").GetDouble() > 0);
     }
 
+    [Fact]
+    public void Bench_Memory_RunsEachScheduleInItsOwnProcess_AndReportsPeakRssAgainstFull()
+    {
+        // Given a 40-image MNIST-format folder
+        _fx.WriteIdxSet(_fx.Folder("mnist"), n: 40, m: 10);
+        var outDir = Path.Combine(_fx.Root, "bench-memory");
+
+        // When the bench measures memory for two epochs of two schedules (and no fidelity runs)
+        var (exit, err) = Run("bench", "--models", "cnn", "--threads", "1", "--no-fidelity", "--dataset", "mnist", "--data-dir", _fx.Root,
+            "--fidelity-test-limit", "10", "--memory", "--memory-epochs", "2", "--memory-limit", "40", "--memory-schedules", "increment:0.25", "--out", outDir);
+
+        // Then bench.json has a row per schedule, full first, with real peaks and ratios against full
+        exit.Should().Be(0, err);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "bench.json")));
+        var rows = json.RootElement.GetProperty("memory").EnumerateArray().ToList();
+        rows.Select(r => r.GetProperty("schedule").GetString()).Should().Equal("full", "increment:0.25");
+        rows.Should().OnlyContain(r => r.GetProperty("peakRssMb").GetDouble() > 50, "a process that loaded libtorch holds tens of MB");
+        rows[0].GetProperty("ratioVsFull").GetDouble().Should().Be(1.0);
+        rows[1].GetProperty("ratioVsFull").GetDouble().Should().BeApproximately(rows[1].GetProperty("peakRssMb").GetDouble() / rows[0].GetProperty("peakRssMb").GetDouble(), 1e-9);
+    }
+
     [Theory]
     [InlineData("--iterations", "3", "at least 5")]
     [InlineData("--models", "resnet", "unknown model")]
