@@ -1,35 +1,95 @@
 using System.CommandLine;
+using System.Globalization;
 using LessData.Experiments;
+using LessData.Reports;
 using LessData.Selection;
 using LessData.Training;
 
 namespace LessData.Cli;
 
-/// <summary>`lessdata compare`: the baseline and one or more schedules on the same data and seed, as one table.</summary>
+/// <summary>
+/// `lessdata compare`: the baseline (full + random unless asked) and each schedule, trial by trial on shared seeds;
+/// prints paired Δ top-1 and time saved with 95% CIs, paired p and a verdict per method. Runs are kept in a store.
+/// </summary>
 public static class CompareCommand
 {
+    public sealed record Settings(int Trials = 1, double Margin = NonInferiority.DefaultMargin, bool UntilDecided = false, int MaxTrials = 10,
+        string? Store = null, string? BaselineSelector = null, string? BaselineModel = null);
+
     public static Command Create()
     {
         var options = new TrainOptions();
-        var schedules = new Option<string[]>("--schedules") { Description = "Schedules to compare with the full-data baseline", AllowMultipleArgumentsPerToken = true, Required = true };
+        var schedules = new Option<string[]>("--schedules") { Description = "Schedules to compare with the baseline (each with --selector)", AllowMultipleArgumentsPerToken = true, Required = true };
         var outDir = new Option<string?>("--out") { Description = "Folder for the run folders and the summary (default: runs/compare)" };
-        var command = new Command("compare", "Run the baseline and each schedule on the same data and seed; print the comparison table");
+        var trials = new Option<int>("--trials") { Description = "Trials (seed of trial t = --seed + t, shared by every method)", DefaultValueFactory = _ => 1 };
+        var margin = new Option<double>("--margin") { Description = "Non-inferiority margin in points of top-1", DefaultValueFactory = _ => NonInferiority.DefaultMargin };
+        var untilDecided = new Option<bool>("--until-decided") { Description = "Add trials until every method has a verdict, or --max-trials" };
+        var maxTrials = new Option<int>("--max-trials") { Description = "Upper bound on trials with --until-decided", DefaultValueFactory = _ => 10 };
+        var store = new Option<string?>("--store") { Description = "SQLite store of the runs (default: <out>/compare.db); a killed compare resumes" };
+        var baselineSelector = new Option<string?>("--baseline-selector") { Description = "Selector of the baseline (default random, whatever --selector is)" };
+        var baselineModel = new Option<string?>("--baseline-model") { Description = "Model of the baseline (default --model), e.g. to compare hvc-small:bf16 with hvc-small" };
+        var command = new Command("compare", "Run the baseline and each schedule on shared seeds; print paired CIs, p and a verdict per method");
         options.AddTo(command, includeSchedule: false);
-        command.Add(schedules);
-        command.Add(outDir);
-        command.SetAction(parse => Execute(options.Bind(parse), parse.GetValue(schedules)!, parse.GetValue(outDir) ?? Path.Combine("runs", "compare")));
+        foreach (var o in new Option[] { schedules, outDir, trials, margin, untilDecided, maxTrials, store, baselineSelector, baselineModel }) command.Add(o);
+        command.SetAction(parse => Execute(options.Bind(parse), parse.GetValue(schedules)!, parse.GetValue(outDir) ?? Path.Combine("runs", "compare"),
+            new Settings(parse.GetValue(trials), parse.GetValue(margin), parse.GetValue(untilDecided), parse.GetValue(maxTrials),
+                parse.GetValue(store), parse.GetValue(baselineSelector), parse.GetValue(baselineModel))));
         return command;
     }
 
-    public static int Execute(TrainConfig baseConfig, IReadOnlyList<string> schedules, string outDir)
+    public static int Execute(TrainConfig baseConfig, IReadOnlyList<string> schedules, string outDir, Settings? settings = null)
     {
-        var configs = Comparison.Configs(baseConfig, schedules.Select(ScheduleParser.Parse));
-        var (rows, records) = Comparison.Run(configs, c => Path.Combine(outDir, RunNames.For(c)),
-            (i, config, run) => ProgressDisplay.Run($"[{i + 1}/{configs.Count}] {config.Experiment.Schedule.Spec}", run),
-            CommandLine.Current());
-        ComparisonTable.Print(rows);
-        var summary = ComparisonSummary.Write(outDir, rows, records, CommandLine.Current());
-        Console.WriteLine($"wrote {summary} and {records.Count} run folders under {outDir}");
-        return 0;
+        var s = settings ?? new Settings();
+        if (!(s.Margin > 0)) throw new UserError($"--margin must be a positive number of points (got {s.Margin.ToString(CultureInfo.InvariantCulture)})");
+        if (s.Trials < 1) throw new UserError($"--trials must be at least 1 (got {s.Trials})");
+        if (s.UntilDecided && s.MaxTrials < Math.Max(2, s.Trials)) throw new UserError($"--max-trials must be at least 2 and at least --trials (got {s.MaxTrials})");
+        var baseline = baseConfig with
+        {
+            Experiment = baseConfig.Experiment with
+            {
+                Schedule = Schedules.Full(),
+                Selector = Selectors.Parse(s.BaselineSelector ?? "random"),
+                Model = s.BaselineModel ?? baseConfig.Experiment.Model,
+            },
+        };
+        var plan = new ComparisonPlan(baseline, [.. schedules.Select(x => Comparison.With(baseConfig, Schedules.Parse(x)))]);
+        foreach (var c in plan.Methods.Prepend(baseline)) RunPipeline.Validate(c); // every spec checked before the first run starts
+
+        Directory.CreateDirectory(outDir);
+        using var store = RunStore.Open(s.Store ?? Path.Combine(outDir, "compare.db"));
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+        int trials = s.Trials;
+        while (true)
+        {
+            var planned = plan.Expand(trials);
+            SweepRunner.Run(store, planned,
+                (config, checkpoint, heartbeat, cancel) => ProgressDisplay.Run($"{Label(config, baseline)} seed {config.Experiment.Seed}", observer =>
+                    RunPipeline.Run(config, Path.Combine(outDir, Folder(config, baseline)), new ObserverPair(observer, heartbeat), cancel, checkpoint.Directory, CommandLine.Current(), checkpoint.Saved)),
+                null, stop.Token);
+            var counts = store.Counts(planned.Select(p => p.Key));
+            if (counts[RunStatus.Failed] > 0) throw new UserError($"{counts[RunStatus.Failed]} compare run(s) failed; see {store.Location} (lessdata report --store {store.Location})");
+            var rows = plan.Rows(planned, store.Completed(planned.Select(p => p.Key)), s.Margin);
+            foreach (var r in rows.Where(r => !r.IsBaseline))
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"compare: {trials} trial(s) — {r.Method}: Δ top-1 {Headline.Signed(r.Delta!.Mean)}, CI width {(double.IsNaN(r.Delta.Width) ? "n/a" : r.Delta.Width.ToString("0.00", CultureInfo.InvariantCulture))} pp, {NonInferiority.Name(r.Verdict!.Value)}"));
+            if (!s.UntilDecided || ComparisonPlan.Decided(rows) || trials >= s.MaxTrials)
+            {
+                ComparisonTable.Print(rows);
+                foreach (var r in rows.Where(r => !r.IsBaseline)) Console.WriteLine(Headline.For(r));
+                var sample = store.Completed([planned[0].Key]).Values.First();
+                var summary = ComparisonSummary.Write(outDir, rows, sample, CommandLine.Current());
+                Console.WriteLine($"wrote {summary}, {Path.Combine(outDir, "summary.json")} and the run folders under {outDir}; runs are kept in {store.Location}");
+                return 0;
+            }
+            trials++;
+        }
     }
+
+    private static string Label(TrainConfig c, TrainConfig baseline) =>
+        ComparisonRow.Label(c.Experiment.Schedule.Spec, c.Experiment.Selector.Name, c.Experiment.Model, baseline.Experiment.Model);
+
+    /// <summary>The run folder: dataset, schedule, selector and seed, plus the model when it differs from the baseline's.</summary>
+    private static string Folder(TrainConfig c, TrainConfig baseline) =>
+        RunNames.For(c) + (c.Experiment.Model == baseline.Experiment.Model ? "" : "-" + new string(c.Experiment.Model.Select(ch => char.IsLetterOrDigit(ch) ? ch : '_').ToArray()));
 }

@@ -1,20 +1,27 @@
 using System.Globalization;
 using LessData.Experiments;
+using LessData.Reports;
 using Spectre.Console;
 
 namespace LessData.Cli;
 
-/// <summary>Prints `compare` rows: method, evaluations (% of baseline), training time (%), top-1 (Δ), CO2 (g, % saved).</summary>
+/// <summary>Prints `compare` rows: method, trials, evaluations and time (% of baseline), top-1, paired Δ with CI and p, time saved with CI, verdict.</summary>
 public static class ComparisonTable
 {
     public static void Print(IReadOnlyList<ComparisonRow> rows)
     {
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumns("method", "evaluations", "% of base", "train s", "% of base", "top-1 %", "Δ top-1", "CO2 g", "CO2 saved");
+            .AddColumns(new[] { "method", "trials", "evals %", "train time %", "top-1 % (±SE)", "Δ top-1 [95% CI]", "p paired", "time saved % [95% CI]", "verdict", "train CO2 saved" }
+                .Select(Markup.Escape).ToArray());
         foreach (var r in rows)
         {
-            table.AddRow(Markup.Escape(r.Method), F(r.Evaluations, "N0"), F(r.EvaluationsPercent, "F1"), F(r.TrainSeconds, "F1"),
-                F(r.TimePercent, "F1"), F(r.Top1 * 100, "F2"), F(r.Top1Delta, "+0.00;-0.00;0.00"), F(r.Co2Grams, "F3"), F(r.Co2SavedPercent, "F1") + "%");
+            table.AddRow(new[] { r.Method, r.Trials.ToString(CultureInfo.InvariantCulture), F(r.EvaluationsPercent, "F1"), F(r.TimePercent, "F1"),
+                $"{F(r.Top1, "F2")} ± {F(r.Top1StdErr, "F2")}",
+                r.Delta is { } d ? $"{Headline.Signed(d.Mean)} [{Headline.Signed(d.Low)}, {Headline.Signed(d.High)}]" : "baseline",
+                r.Delta is { } p ? ReportFormat.P(p.P) : "",
+                r.TimeSaved is { } s ? $"{F(s.Mean, "F1")} [{F(s.Low, "F1")}, {F(s.High, "F1")}]" : "",
+                r.Verdict is { } v ? NonInferiority.Name(v) + (r.TrialsNeeded is { } n ? $" (~{n} trials)" : "") : "",
+                F(r.TrainCo2SavedPercent, "F1") + "%" }.Select(Markup.Escape).ToArray());
         }
         AnsiConsole.Write(table);
     }

@@ -12,16 +12,18 @@ public static class ReportCommand
         var store = StoreOptions.Store();
         var outDir = new Option<string>("--out") { Description = "Report folder", DefaultValueFactory = _ => "report" };
         var plan = new Option<string?>("--plan") { Description = "Only the cells of this plan (a built-in plan name or a plan file), e.g. paper" };
-        var command = new Command("report", "Write the paper-style report (tables, plots, CSV) of a sweep store") { store, outDir, plan };
+        var margin = new Option<double>("--margin") { Description = "Non-inferiority margin in points of top-1 for the verdicts", DefaultValueFactory = _ => NonInferiority.DefaultMargin };
+        var command = new Command("report", "Write the paper-style report (tables, plots, CSV) of a sweep store") { store, outDir, plan, margin };
         command.SetAction(parse =>
         {
+            if (!(parse.GetValue(margin) > 0)) throw new UserError("--margin must be a positive number of points");
             using var runs = StoreOptions.OpenExisting(parse.GetValue(store));
             var path = runs.Location;
             var all = runs.ReadAll();
             var only = parse.GetValue(plan) is { } name ? SweepPlans.Get(name).Select(c => c.Id).ToHashSet() : null;
             var chosen = only is null ? all : [.. all.Where(r => only.Contains(r.ExperimentId))];
             if (chosen.Count == 0) throw new UserError($"{path}: no runs of the cells of plan '{parse.GetValue(plan)}'; run 'lessdata sweep --plan {parse.GetValue(plan)} --store {path}' first");
-            var written = ReportBuilder.Write(chosen, parse.GetValue(outDir)!, CommandLine.Current());
+            var written = ReportBuilder.Write(chosen, parse.GetValue(outDir)!, CommandLine.Current(), parse.GetValue(margin));
             foreach (var file in written) Console.WriteLine($"wrote {file}");
             return 0;
         });

@@ -60,7 +60,10 @@ public static class SweepCommand
                 planned.AddRange(PlannedRun.Expand(parse.GetValue(plan)!, cells, profileName, config, parse.GetValue(trials), parse.GetValue(seed)));
             }
             foreach (var run in planned) RunPipeline.Validate(run.Config);
-            if (parse.GetValue(dryRun)) return DryRun(planned);
+            var first = planned[0].Config.Experiment;
+            var ratios = PlanRounding.Ratios(cells.Where(c => c.Selector is null || c.Selector.Name == "random"), first.Epochs, PlannedRun.TrainSize(first));
+            foreach (var warning in PlanRounding.Warnings(ratios, first.Epochs)) Console.Error.WriteLine($"lessdata: {warning}");
+            if (parse.GetValue(dryRun)) return DryRun(planned, ratios);
             var job = slurm.Job(parse);
 
             using var runs = StoreOptions.Open(parse.GetValue(store), parse.GetValue(lease));
@@ -86,9 +89,10 @@ public static class SweepCommand
     private static TrainConfig Here(TrainConfig claimed, IReadOnlyList<PlannedRun> planned) =>
         planned.FirstOrDefault(p => p.Dataset == claimed.Experiment.Dataset) is { } mine ? claimed with { Environment = mine.Config.Environment } : claimed;
 
-    private static int DryRun(IReadOnlyList<PlannedRun> planned)
+    private static int DryRun(IReadOnlyList<PlannedRun> planned, IReadOnlyList<CellRatio> ratios)
     {
-        var table = new Table().Border(TableBorder.Rounded).AddColumns("dataset", "cell", "spec", "trials", "seeds", "epochs", "images", "expected evaluations / run", "cost vs baseline");
+        var paper = ratios.ToDictionary(r => r.Id, r => r.PaperRatio);
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("dataset", "cell", "spec", "trials", "seeds", "epochs", "images", "expected evaluations / run", "cost vs baseline", "paper's ratio (300 epochs)");
         foreach (var group in planned.GroupBy(p => (p.Dataset, p.ExperimentId, p.Spec)))
         {
             var c = group.First().Config.Experiment;
@@ -98,7 +102,8 @@ public static class SweepCommand
             table.AddRow(group.Key.Dataset, group.Key.ExperimentId, group.Key.Spec, group.Count().ToString(CultureInfo.InvariantCulture),
                 string.Join(",", group.Select(g => g.Seed)), c.Epochs.ToString(CultureInfo.InvariantCulture), n.ToString(CultureInfo.InvariantCulture),
                 evaluations is { } e ? e.ToString("N0", CultureInfo.InvariantCulture) : "≤ " + (c.Epochs * (long)n).ToString("N0", CultureInfo.InvariantCulture) + " (set by the losses)",
-                evaluations is { } f ? (f / baseline).ToString("P1", CultureInfo.InvariantCulture) : "≤ 100 %");
+                evaluations is { } f ? (f / baseline).ToString("P1", CultureInfo.InvariantCulture) : "≤ 100 %",
+                paper.TryGetValue(group.Key.ExperimentId, out double p) && !group.Key.Spec.Contains('+') ? p.ToString("P1", CultureInfo.InvariantCulture) : "");
         }
         AnsiConsole.Write(table);
         Console.WriteLine($"{planned.Count} runs; nothing was run (--dry-run).");

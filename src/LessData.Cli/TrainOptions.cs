@@ -36,7 +36,8 @@ public sealed class TrainOptions
     public Option<int> BatchSize { get; } = new("--batch-size") { Description = "Images per training step", DefaultValueFactory = _ => s_defaults.BatchSize };
     public Option<int> Seed { get; } = new("--seed") { Description = "Seed for subsets, batch order, augmentation and weights", DefaultValueFactory = _ => s_defaults.Seed };
     public Option<int?> TrainLimit { get; } = new("--train-limit") { Description = "Use a seeded, class-balanced subset of N training images" };
-    public Option<int?> TestLimit { get; } = new("--test-limit") { Description = "Use a seeded, class-balanced subset of N test images" };
+    public Option<int?> TestLimit { get; } = new("--test-limit") { Description = "Per-epoch curve on a seeded, class-balanced subset of N test images (the final top-1 always uses the full split)" };
+    public Option<int> FinalWindow { get; } = new("--final-window") { Description = "Final top-1 = mean over the last k epochs (at most a quarter of the run), on the full test split", DefaultValueFactory = _ => s_defaults.FinalWindow };
     public Option<bool> NoAugment { get; } = new("--no-augment") { Description = "Switch augmentation off" };
     public Option<string> Device { get; } = new("--device") { Description = "cpu | cuda", DefaultValueFactory = _ => s_environment.Device };
     public Option<int> Threads { get; } = new("--threads") { Description = "libtorch threads (0 = its default)", DefaultValueFactory = _ => s_environment.Threads };
@@ -67,7 +68,7 @@ public sealed class TrainOptions
         if (includeSchedule) { yield return Schedule; }
         yield return Selector; yield return Unbiased; yield return TargetFraction; yield return Subset; yield return Stratify;
         yield return Model; yield return Epochs; yield return BatchSize; yield return Seed;
-        yield return TrainLimit; yield return TestLimit; yield return NoAugment; yield return Device; yield return Threads;
+        yield return TrainLimit; yield return TestLimit; yield return FinalWindow; yield return NoAugment; yield return Device; yield return Threads;
         yield return CarbonIntensity; yield return DevicePower; yield return TensorBoard;
     }
 
@@ -87,6 +88,7 @@ public sealed class TrainOptions
             Seed = r.GetValue(Seed),
             TrainLimit = r.GetValue(TrainLimit),
             TestLimit = r.GetValue(TestLimit),
+            FinalWindow = r.GetValue(FinalWindow),
             Augment = !r.GetValue(NoAugment),
             TestSplit = r.GetValue(TestSplit),
             ImageSize = r.GetValue(ImageSize),

@@ -14,8 +14,9 @@ internal sealed class InfoBatchSelector : ISelector
 {
     private const ulong PruneStream = 0x1B_0001;
 
-    public InfoBatchSelector(double ratio = 0.5, double delta = 0.875, double? targetFraction = null)
+    public InfoBatchSelector(double ratio = 0.5, double delta = 0.875, double? targetFraction = null, bool publicCount = false)
     {
+        PublicCount = publicCount;
         if (!(ratio is >= 0 and < 1)) throw new SelectionException("selector", Invariant($"infobatch: r must be in [0, 1) (got {ratio})"));
         Ratio = ratio;
         Delta = ScheduleArguments.Fraction(delta, "infobatch", "delta");
@@ -25,8 +26,10 @@ internal sealed class InfoBatchSelector : ISelector
     public double Ratio { get; }
     public double Delta { get; }
     public double? TargetFraction { get; }
+    /// <summary>Prune ⌊δ·E⌋ epochs as the public code does (its sampler's constructor already advances the epoch), not ⌈δ·E⌉.</summary>
+    public bool PublicCount { get; }
 
-    public string Name => Invariant($"infobatch:r={Ratio},delta={Delta}") + (TargetFraction is { } t ? Invariant($",target={t}") : "");
+    public string Name => Invariant($"infobatch:r={Ratio},delta={Delta}") + (TargetFraction is { } t ? Invariant($",target={t}") : "") + (PublicCount ? ",public" : "");
 
     public bool NeedsScores => true;
 
@@ -51,8 +54,9 @@ internal sealed class InfoBatchSelector : ISelector
         return datasetSize + (p - 1L) * TargetEpochSize(totalEpochs, datasetSize) + (long)(totalEpochs - p) * datasetSize;
     }
 
-    /// <summary>Epochs 0..PrunedEpochs−1 may prune: those with epoch &lt; δ·E.</summary>
-    public int PrunedEpochs(int totalEpochs) => (int)Math.Ceiling(Delta * totalEpochs - 1e-9);
+    /// <summary>Epochs 0..PrunedEpochs−1 may prune: those with epoch &lt; δ·E (⌈δ·E⌉), or ⌊δ·E⌋ with the public count.</summary>
+    public int PrunedEpochs(int totalEpochs) =>
+        PublicCount ? (int)Math.Floor(Delta * totalEpochs + 1e-9) : (int)Math.Ceiling(Delta * totalEpochs - 1e-9);
 
     /// <summary>
     /// With a target fraction T: the size of every pruned epoch after the first (epoch 0 has no scores, annealing

@@ -4,12 +4,12 @@ namespace LessData.Selection;
 
 /// <summary>
 /// Parses --selector: which images fill each epoch's budget. Forms: random | loss[:hard=H][,unbiased] |
-/// infobatch[:r=R][,delta=D][,target=T]. The --unbiased and --target-fraction flags fold into the spec; the selector's
+/// infobatch[:r=R][,delta=D][,target=T][,public]. The --unbiased and --target-fraction flags fold into the spec; the selector's
 /// Name is the canonical spec recorded in run.json.
 /// </summary>
 internal static class SelectorParser
 {
-    public const string Forms = "random | loss[:hard=H,unbiased] | infobatch[:r=R,delta=D,target=T]";
+    public const string Forms = "random | loss[:hard=H,unbiased] | infobatch[:r=R,delta=D,target=T,public]";
 
     public static ISelector Parse(string? spec, bool unbiased = false, double? targetFraction = null)
     {
@@ -33,8 +33,9 @@ internal static class SelectorParser
                 if (unbiased) throw new SelectionException("unbiased", "unbiased weights apply to the loss selector; infobatch always rescales the kept low-loss samples");
                 double r = Take(options, "r", 0.5, spec!), delta = Take(options, "delta", 0.875, spec!);
                 double? target = targetFraction ?? (options.ContainsKey("target") ? Take(options, "target", 1, spec!) : null);
+                bool publicCount = TakeFlag(options, "public");
                 Reject(options, spec!);
-                return new InfoBatchSelector(r, delta, target);
+                return new InfoBatchSelector(r, delta, target, publicCount);
             default:
                 throw new SelectionException("selector", $"unknown selector '{spec}': use one of {Forms}");
         }

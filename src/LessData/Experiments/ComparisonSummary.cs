@@ -1,31 +1,84 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using LessData.Reports;
 
 namespace LessData.Experiments;
 
-/// <summary>Writes `compare`'s summary: summary.md (the table and the command) and summary.json (the rows).</summary>
+/// <summary>
+/// Writes `compare`'s summary: summary.md (headlines, the table, the command) and summary.json (machine-readable rows:
+/// deltaTop1, ci95, bootstrapCi95, pPaired, verdict, trialsNeeded, and the same for timeSaved). Δ and CIs are in
+/// points of top-1; time saved in percent of the baseline's training time.
+/// </summary>
 public static class ComparisonSummary
 {
-    public static string Write(string outDir, IReadOnlyList<ComparisonRow> rows, IReadOnlyList<RunRecord> records, string command)
+    public static string Write(string outDir, IReadOnlyList<ComparisonRow> rows, RunRecord sample, string command)
     {
         Directory.CreateDirectory(outDir);
-        var c = records[0].Config.Experiment;
+        var c = sample.Config.Experiment;
+        var t = sample.Totals;
         var md = new StringBuilder();
         md.AppendLine("# LessData comparison").AppendLine();
         md.AppendLine($"Command: `{command}`").AppendLine();
-        md.AppendLine(Inv($"Dataset {c.Dataset}, model {c.Model}, {c.Epochs} epochs, batch {c.BatchSize}, seed {c.Seed}, train limit {c.TrainLimit?.ToString(CultureInfo.InvariantCulture) ?? "all"}, test limit {c.TestLimit?.ToString(CultureInfo.InvariantCulture) ?? "all"}; energy source {records[0].Totals.EnergySource}."));
+        md.AppendLine(Inv($"Dataset {c.Dataset}, model {c.Model}, {c.Epochs} epochs, batch {c.BatchSize}, seeds {c.Seed}…{c.Seed + rows.Max(r => r.Trials) - 1} (one per trial, shared by every method), train limit {c.TrainLimit?.ToString(CultureInfo.InvariantCulture) ?? "all"}; final top-1 on {t.FinalTestImages} test images (mean of the last {t.FinalWindow} epoch(s)); per-epoch curves on {c.TestLimit?.ToString(CultureInfo.InvariantCulture) ?? "all"} test images; energy source {t.EnergySource}."));
         md.AppendLine();
-        md.AppendLine("| method | evaluations | % of baseline | training s | % of baseline | top-1 % | Δ top-1 (pp) | CO2 g | CO2 saved |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in rows.Where(r => !r.IsBaseline)) md.AppendLine("- " + Headline.For(r));
+        md.AppendLine();
+        md.AppendLine("| method | trials | evaluations % | train time % | top-1 % | Δ top-1 (pp) | 95% CI | p (paired) | time saved % | 95% CI | verdict | trials needed | train CO2 saved | CO2 saved (incl. eval) |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---|---:|---:|---|---|---:|---:|---:|");
         foreach (var r in rows)
-            md.AppendLine(Inv($"| {r.Method} | {r.Evaluations} | {r.EvaluationsPercent:F1} | {r.TrainSeconds:F1} | {r.TimePercent:F1} | {r.Top1 * 100:F2} | {r.Top1Delta:+0.00;-0.00;0.00} | {r.Co2Grams:F3} | {r.Co2SavedPercent:F1}% |"));
+            md.AppendLine(Inv($"| {r.Method} | {r.Trials} | {r.EvaluationsPercent:F1} | {r.TimePercent:F1} | {r.Top1:F2} ± {r.Top1StdErr:F2} | {Headline.Signed(r.Delta?.Mean ?? 0)} | {Ci(r.Delta)} | {ReportFormat.P(r.Delta?.P ?? double.NaN)} | {r.TimeSaved?.Mean ?? 0:F1} | {Ci(r.TimeSaved)} | {(r.Verdict is { } v ? NonInferiority.Name(v) : "baseline")} | {r.TrialsNeeded?.ToString(CultureInfo.InvariantCulture) ?? ""} | {r.TrainCo2SavedPercent:F1}% | {r.Co2SavedPercent:F1}% |"));
+        md.AppendLine().AppendLine(Inv($"top-1 ± is the test-sampling standard error. Verdicts use margin {rows[0].Margin:0.###} points: maintains = CI lower bound > −margin; loses = CI upper bound < −margin; otherwise inconclusive."));
         var mdPath = Path.Combine(outDir, "summary.md");
         AtomicFile.WriteAllText(mdPath, md.ToString());
-        AtomicFile.WriteAllText(Path.Combine(outDir, "summary.json"),
-            JsonSerializer.Serialize(new { command, rows }, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
+        AtomicFile.WriteAllText(Path.Combine(outDir, "summary.json"), JsonSerializer.Serialize(new
+        {
+            command,
+            margin = rows[0].Margin,
+            finalTestImages = t.FinalTestImages,
+            finalWindow = t.FinalWindow,
+            curveTestImages = c.TestLimit,
+            rows = rows.Select(Json),
+        }, s_json));
         return mdPath;
     }
+
+    private static object Json(ComparisonRow r) => new
+    {
+        method = r.Method,
+        schedule = r.Schedule,
+        selector = r.Selector,
+        model = r.Model,
+        baseline = r.IsBaseline,
+        trials = r.Trials,
+        evaluations = r.Evaluations,
+        evaluationsPercent = r.EvaluationsPercent,
+        trainSeconds = r.TrainSeconds,
+        top1 = r.Top1,
+        top1StdErr = r.Top1StdErr,
+        deltaTop1 = r.Delta?.Mean,
+        ci95 = Pair(r.Delta),
+        bootstrapCi95 = r.Delta is { } d ? new[] { d.BootLow, d.BootHigh } : null,
+        pPaired = r.Delta?.P,
+        verdict = r.Verdict is { } v ? NonInferiority.Name(v) : null,
+        trialsNeeded = r.TrialsNeeded,
+        timeSaved = r.TimeSaved is { } s ? new { percent = s.Mean, ci95 = Pair(s), bootstrapCi95 = new[] { s.BootLow, s.BootHigh }, pPaired = s.P } : null,
+        co2Grams = r.Co2Grams,
+        co2SavedPercent = r.Co2SavedPercent,
+        trainCo2Grams = r.TrainCo2Grams,
+        trainCo2SavedPercent = r.TrainCo2SavedPercent,
+        headline = r.IsBaseline ? null : Headline.For(r),
+    };
+
+    private static double[]? Pair(PairedDifference? d) => d is null ? null : [d.Low, d.High];
+
+    private static string Ci(PairedDifference? d) => d is null || double.IsNaN(d.Low) ? "" : Inv($"{Headline.Signed(d.Low)} … {Headline.Signed(d.High)}");
+
+    private static readonly JsonSerializerOptions s_json = new()
+    {
+        WriteIndented = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

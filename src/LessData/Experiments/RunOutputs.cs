@@ -71,14 +71,16 @@ public static class RunOutputs
         }
     }
 
-    public const string CsvHeader = "epoch,fraction,images,evaluations,trainLoss,top1,seconds,lr";
+    /// <summary>top1 = per-epoch curve (test split as limited); finalTop1 = full test split, final window only (else empty).</summary>
+    public const string CsvHeader = "epoch,fraction,images,evaluations,trainLoss,top1,seconds,lr,finalTop1,trainKwh,kwh,wallSeconds";
 
     public static string Csv(IEnumerable<EpochRecord> epochs)
     {
         var sb = new StringBuilder().Append(CsvHeader).Append('\n');
         foreach (var e in epochs)
             sb.AppendJoin(',', Format(e.Epoch), Format(e.Fraction), Format(e.Images), Format(e.Evaluations), Format(e.TrainLoss),
-                Format(e.Top1), Format(e.Seconds), Format(e.Lr)).Append('\n');
+                Format(e.Top1), Format(e.Seconds), Format(e.Lr), e.FinalTop1 is { } f ? Format(f) : "", Format(e.TrainKwh), Format(e.Kwh),
+                Format(e.WallSeconds)).Append('\n');
         return sb.ToString();
     }
 

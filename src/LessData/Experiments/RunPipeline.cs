@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using LessData.Augmentation;
 using LessData.Data;
 using LessData.Data.Folders;
@@ -24,31 +23,22 @@ public static class RunPipeline
     public static (RunRecord Record, StepTimings Timings) RunWithTimings(TrainConfig config, string? outDir, ITrainingObserver observer,
         CancellationToken cancel, string? checkpointDir = null, string commandLine = "", Action? checkpointSaved = null)
     {
-        var stopwatch = Stopwatch.StartNew();
         Validate(config);
         if (outDir is not null) RunOutputs.CheckWritable(outDir);
         TorchRuntime.EnsureLoaded();
         var (e, env) = (config.Experiment, config.Environment);
-        var (train, test, folder) = LoadSplits(config, observer);
+        var (train, test, fullTest, folder) = LoadSplits(config, observer);
         using var _train = train;
         using var _test = test;
+        using var _fullTest = fullTest;
+        var meter = EnergyMeters.ForDevice(env.Device, env.DevicePowerWatts);
         var (setup, data) = Prepare(config, train, test, folder);
+        setup = setup with { FinalTest = fullTest, Meter = meter };
         if (env.SaveModel && outDir is not null)
             setup = setup with { Trained = model => ModelArtifact.Write(outDir, model, ModelArtifact.Describe(e, train, setup.Transform, data)) };
-        var meter = EnergyMeters.ForDevice(env.Device, env.DevicePowerWatts);
-        using var measurement = meter.Start();
         ITrainingObserver runObserver = env.TensorBoard && outDir is not null ? new TensorBoardObserver(Path.Combine(outDir, "tensorboard"), observer) : observer;
         var outcome = Trainer.Run(setup, runObserver, checkpointDir is null ? null : new TrainingCheckpoint(checkpointDir, checkpointSaved), cancel);
-        var energy = measurement.Stop();
-        var totals = new RunTotals(
-            outcome.Epochs.Count == 0 ? 0 : outcome.Epochs[^1].Evaluations,
-            outcome.TrainSeconds,
-            stopwatch.Elapsed.TotalSeconds,
-            outcome.Epochs.Count == 0 ? 0 : outcome.Epochs[^1].Top1,
-            outcome.Epochs.Count == 0 ? 0 : outcome.Epochs.Max(r => r.Top1),
-            energy.Kwh,
-            Carbon.Grams(energy.Kwh, env.CarbonGramsPerKwh),
-            energy.Source);
+        var totals = RunTotalsBuilder.From(outcome.Epochs, (fullTest ?? test).Count, env.CarbonGramsPerKwh, meter.Source, test.Count);
         var record = new RunRecord(config, ProvenanceCollector.Collect(commandLine), outcome.Epochs, totals, data);
         if (outDir is not null) RunOutputs.Write(outDir, record);
         return (record, outcome.Timings);
@@ -72,6 +62,7 @@ public static class RunPipeline
         if (e.BatchSize < 2) throw new UserError($"--batch-size must be at least 2 (got {e.BatchSize}); batch-norm needs two images");
         if (env.Device is not ("cpu" or "cuda")) throw new UserError($"--device must be cpu or cuda (got '{env.Device}')");
         if (env.Device == "cuda") throw new UserError("--device cuda needs the CUDA build (dotnet build -p:LessDataBackend=cuda), which this machine's package mirror cannot restore; use --device cpu");
+        if (e.FinalWindow < 1) throw new UserError($"--final-window must be at least 1 (got {e.FinalWindow})");
         if (env.Threads < 0) throw new UserError($"--threads must be 0 (libtorch default) or more (got {env.Threads})");
         OptimizerFactory.Check(e);
         LearningRatePlan.From(e).Validated();
@@ -89,17 +80,23 @@ public static class RunPipeline
     }
 
     /// <summary>The collect stage: both splits (limited when asked), and the folder loader's summary for a folder dataset.</summary>
-    public static (ImageDataset Train, ImageDataset Test, FolderSummary? Folder) LoadSplits(TrainConfig config, ITrainingObserver observer)
+    /// <summary>
+    /// The training split, the test split of the per-epoch curve (--test-limit), and — when that is limited — the full
+    /// test split the final top-1 is measured on (null when the curve already uses all of it).
+    /// </summary>
+    public static (ImageDataset Train, ImageDataset Test, ImageDataset? FullTest, FolderSummary? Folder) LoadSplits(TrainConfig config, ITrainingObserver observer)
     {
         var e = config.Experiment;
         var options = DataOptions.FromEnvironment(config.Environment.DataDir);
         if (!FolderSpec.IsFolder(e.Dataset))
             return (DatasetLoader.Load(e.Dataset, "train", options, e.TrainLimit, e.Seed),
-                    DatasetLoader.Load(e.Dataset, "test", options, e.TestLimit, e.Seed), null);
+                    DatasetLoader.Load(e.Dataset, "test", options, e.TestLimit, e.Seed),
+                    e.TestLimit is null ? null : DatasetLoader.Load(e.Dataset, "test", options, null, e.Seed), null);
         var loaded = FolderDataset.Load(FolderSpec.Parse(e.Dataset), FolderSettingsOf(config), options.CacheRoot, new Progress(observer));
         if (loaded.Summary.SkippedFiles > 0)
             observer.Notice($"skipped {loaded.Summary.SkippedFiles} file(s) that could not be decoded as images (first: {loaded.Summary.FirstSkipped[0]}); --strict makes this an error");
-        return (DatasetLoader.Limit(loaded.Train, e.TrainLimit, e.Seed), DatasetLoader.Limit(loaded.Test, e.TestLimit, e.Seed), loaded.Summary);
+        var curve = e.TestLimit is { } n ? loaded.Test.Take(BalancedSubset.Indices(loaded.Test.Labels, n, e.Seed, "--test-limit")) : loaded.Test;
+        return (DatasetLoader.Limit(loaded.Train, e.TrainLimit, e.Seed), curve, e.TestLimit is null ? null : loaded.Test, loaded.Summary);
     }
 
     private static (TrainingSetup Setup, RunData Data) Prepare(TrainConfig config, ImageDataset train, ImageDataset test, FolderSummary? folder)

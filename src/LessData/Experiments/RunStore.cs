@@ -275,6 +275,23 @@ public abstract class RunStore : IDisposable
         return (IReadOnlyList<SweepRun>)runs;
     });
 
+    /// <summary>The completed records among the given run keys, by key.</summary>
+    public IReadOnlyDictionary<string, RunRecord> Completed(IEnumerable<string> keys)
+    {
+        var filter = keys.ToHashSet();
+        return Retry(() =>
+        {
+            using var c = Connect();
+            using var select = Command(c, null, "SELECT key, record FROM runs WHERE status = 'completed'");
+            using var reader = select.ExecuteReader();
+            var records = new Dictionary<string, RunRecord>();
+            while (reader.Read())
+                if (filter.Contains(reader.GetString(0)) && !reader.IsDBNull(1))
+                    records[reader.GetString(0)] = JsonSerializer.Deserialize<RunRecord>(reader.GetString(1), RunOutputs.Json)!;
+            return (IReadOnlyDictionary<string, RunRecord>)records;
+        });
+    }
+
     public IReadOnlyDictionary<RunStatus, int> Counts(IEnumerable<string>? keys = null)
     {
         var filter = keys?.ToHashSet();

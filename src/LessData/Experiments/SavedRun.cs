@@ -22,8 +22,9 @@ public static class SavedRun
         var config = record.Config with { Experiment = record.Config.Experiment with { Dataset = dataset ?? record.Config.Experiment.Dataset } };
         RunPipeline.Validate(config);
         TorchRuntime.EnsureLoaded();
-        var (train, test, _) = RunPipeline.LoadSplits(config, observer);
+        var (train, test, full, _) = RunPipeline.LoadSplits(config, observer);
         train.Dispose();
+        full?.Dispose(); // evaluate uses the run's per-epoch test split, whose top-1 run.json's epochs record
         using (test)
         {
             if ((test.Channels, test.Height, test.Width) != (description.Channels, description.Height, description.Width))

@@ -6,8 +6,10 @@ namespace LessData.Models;
 /// <see cref="Growth"/>. Every convolution trims 2 pixels from each spatial size, so the last feature map has
 /// (H - 2·depth)·(W - 2·depth) positions; each becomes one primary capsule whose dimension is the last width.
 /// <see cref="Bf16Convolutions"/> computes the convolutions in bfloat16 with fp32 master weights (off by default).
+/// <see cref="BaseNorm"/> uses the base model's batch-norm (TensorFlow decay 0.9997 = PyTorch momentum 0.0003,
+/// eps 1e-3, a learned shift β but no scale γ, plus a batch-norm on the logits); off = PyTorch's defaults (docs/models.md).
 /// </summary>
-public sealed record HvcArchitecture(int Depth, int FirstWidth, int Growth, bool Bf16Convolutions = false)
+public sealed record HvcArchitecture(int Depth, int FirstWidth, int Growth, bool Bf16Convolutions = false, bool BaseNorm = false)
 {
     /// <summary>The paper's network: 9 convolutions, widths 32, 48, …, 160.</summary>
     public static readonly HvcArchitecture Paper = new(9, 32, 16);

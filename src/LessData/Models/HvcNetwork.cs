@@ -20,6 +20,7 @@ public sealed class HvcNetwork : nn.Module<Tensor, Tensor>
     private readonly nn.Module<Tensor, Tensor> _features;
     private readonly Parameter _weight;
     private readonly BatchNorm1d _classNorm;
+    private readonly BatchNorm1d? _logitNorm;
 
     public HvcNetwork(int channels, int height, int width, int classes, HvcArchitecture architecture) : base(nameof(HvcNetwork))
     {
@@ -31,14 +32,19 @@ public sealed class HvcNetwork : nn.Module<Tensor, Tensor>
         Dimension = architecture.CapsuleDimension;
 
         var widths = Enumerable.Range(0, architecture.Depth).Select(architecture.Width).ToArray();
-        _features = ConvBlocks.Stack(channels, widths, padding: 0, architecture.Bf16Convolutions);
+        _features = ConvBlocks.Stack(channels, widths, padding: 0, architecture.Bf16Convolutions, architecture.BaseNorm);
         _weight = nn.Parameter(torch.empty(classes, Capsules, Dimension));
         nn.init.xavier_uniform_(_weight);
-        _classNorm = nn.BatchNorm1d(Dimension);
+        _classNorm = architecture.BaseNorm ? BaseNorm.Vector(Dimension) : nn.BatchNorm1d(Dimension);
 
         register_module("features", _features);
         register_parameter("weight", _weight);
         register_module("class_norm", _classNorm);
+        if (architecture.BaseNorm)
+        {
+            _logitNorm = BaseNorm.Vector(classes); // the base model's batch-norm on the logits (single-branch configuration)
+            register_module("logit_norm", _logitNorm);
+        }
     }
 
     public HvcArchitecture Architecture { get; }
@@ -57,7 +63,8 @@ public sealed class HvcNetwork : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = torch.NewDisposeScope();
-        return ClassCapsules(input).norm(1).MoveToOuterDisposeScope();   // [B, C] capsule lengths
+        var lengths = ClassCapsules(input).norm(1);                     // [B, C] capsule lengths
+        return (_logitNorm is null ? lengths : _logitNorm.forward(lengths)).MoveToOuterDisposeScope();
     }
 
     /// <summary>The activated class capsules as [B, D, classes] (dimension-major, the layout batch-norm wants).</summary>

@@ -57,14 +57,15 @@ public static class ModelFactory
                 "first" => architecture with { FirstWidth = value },
                 "growth" => architecture with { Growth = value },
                 "bf16" => architecture with { Bf16Convolutions = value != 0 },
-                _ => throw new UserError($"model '{name}': unknown option '{key}'; capsule models take depth, first, growth and bf16, e.g. hvc:depth=7,first=16,growth=8 or hvc:bf16"),
+                "bn" => architecture with { BaseNorm = value != 0 },
+                _ => throw new UserError($"model '{name}': unknown option '{key}'; capsule models take depth, first, growth, bf16 and bn=base|torch, e.g. hvc:depth=7,first=16,growth=8 or hvc:bf16,bn=base"),
             };
         architecture.Validate();
         return architecture;
     }
 
-    /// <summary>Number of trainable parameters (buffers such as batch-norm running statistics are not counted).</summary>
-    public static long ParameterCount(nn.Module module) => module.parameters().Sum(p => p.numel());
+    /// <summary>Number of trainable parameters (buffers such as batch-norm running statistics, and frozen ones such as the base norm's γ, are not counted).</summary>
+    public static long ParameterCount(nn.Module module) => module.parameters().Where(p => p.requires_grad).Sum(p => p.numel());
 
     public static FlopCount FlopsPerImage(string name, int channels, int height, int width, int classes)
     {
@@ -127,6 +128,16 @@ public static class ModelFactory
         {
             var kv = part.Split('=', 2, StringSplitOptions.TrimEntries);
             if (kv is ["bf16"]) { options.Add(("bf16", 1)); continue; }
+            if (kv is ["bn", var norm])
+            {
+                options.Add(("bn", norm switch
+                {
+                    "base" => 1,
+                    "torch" => 0,
+                    _ => throw new UserError($"model '{name}': bn must be base (the base model's batch-norm) or torch (PyTorch defaults), got '{norm}'"),
+                }));
+                continue;
+            }
             if (kv.Length != 2 || !int.TryParse(kv[1], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int v))
                 throw new UserError($"model '{name}': option '{part}' must be key=whole number, e.g. hvc:depth=7,first=16,growth=8");
             options.Add((kv[0], v));

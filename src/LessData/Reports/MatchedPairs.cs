@@ -4,9 +4,12 @@ using static LessData.Reports.ReportFormat;
 
 namespace LessData.Reports;
 
-/// <summary>Two cells that trained on the same number of images, compared head to head.</summary>
+/// <summary>
+/// Two cells that trained on the same number of images, compared head to head. P is Welch's (unpaired); Paired is
+/// B − A within the trials both completed (shared seeds), with its 95% CI and paired p.
+/// </summary>
 public sealed record MatchedPair(string A, string SpecA, string B, string SpecB, double Evaluations,
-    double Top1A, double Top1B, double Delta, double P);
+    double Top1A, double Top1B, double Delta, double P, PairedDifference? Paired = null);
 
 /// <summary>
 /// Cells of one (dataset, profile) whose runs all had the same evaluations as another cell's, within
@@ -24,7 +27,8 @@ public static class MatchedPairs
         var cells = groupRuns.Where(r => r.Status == RunStatus.Completed && r.Record is not null)
             .GroupBy(r => (r.ExperimentId, r.Spec))
             .Select(g => (g.Key.ExperimentId, g.Key.Spec, Evaluations: g.Select(r => (double)r.Record!.Totals.Evaluations).ToList(),
-                Top1: g.Select(r => r.Record!.Totals.Top1 * 100).ToList()))
+                Top1: g.Select(r => r.Record!.Totals.Top1 * 100).ToList(),
+                ByTrial: g.GroupBy(r => r.Trial).ToDictionary(t => t.Key, t => t.First().Record!.Totals.Top1 * 100)))
             .Where(c => c.ExperimentId != "Baseline" && c.Evaluations.Max() - c.Evaluations.Min() <= Tolerance * c.Evaluations.Max())
             .OrderBy(c => ReportTable.Rank(c.ExperimentId)).ThenBy(c => c.ExperimentId, StringComparer.Ordinal)
             .ToList();
@@ -36,20 +40,23 @@ public static class MatchedPairs
                 double evalA = Statistics.Mean(a.Evaluations), evalB = Statistics.Mean(b.Evaluations);
                 if (Math.Abs(evalA - evalB) > Tolerance * Math.Max(evalA, evalB)) continue;
                 double meanA = Statistics.Mean(a.Top1), meanB = Statistics.Mean(b.Top1);
+                var shared = a.ByTrial.Keys.Where(b.ByTrial.ContainsKey).Order().ToList();
                 pairs.Add(new MatchedPair(a.ExperimentId, a.Spec, b.ExperimentId, b.Spec, evalB, meanA, meanB, meanB - meanA,
-                    WelchTest.Compare(b.Top1, a.Top1).P));
+                    WelchTest.Compare(b.Top1, a.Top1).P, shared.Count == 0 ? null : PairedDifference.Of([.. shared.Select(t => b.ByTrial[t] - a.ByTrial[t])])));
             }
         return pairs;
     }
+
+    public static string PairedCi(PairedDifference? d) => d is null ? "n/a" : $"{Signed(d.Mean)} [{Signed(d.Low)}, {Signed(d.High)}]";
 
     public static string Markdown(IReadOnlyList<MatchedPair> pairs)
     {
         if (pairs.Count == 0) return "";
         var sb = new StringBuilder("Cells with equal evaluations (within 0.1 %), head to head (Δ = B − A):\n\n");
-        sb.AppendLine("| A | B | evaluations (B) | top-1 A % | top-1 B % | Δ (pp) | p (Welch) |");
-        sb.AppendLine("|---|---|---:|---:|---:|---:|---:|");
+        sb.AppendLine("| A | B | evaluations (B) | top-1 A % | top-1 B % | Δ (pp) | paired Δ [95% CI] | p (paired) | p (Welch) |");
+        sb.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var p in pairs)
-            sb.AppendLine($"| {p.A} `{p.SpecA}` | {p.B} `{p.SpecB}` | {F(p.Evaluations, "N0")} | {F(p.Top1A, "F2")} | {F(p.Top1B, "F2")} | {Signed(p.Delta)} | {P(p.P)} |");
+            sb.AppendLine($"| {p.A} `{p.SpecA}` | {p.B} `{p.SpecB}` | {F(p.Evaluations, "N0")} | {F(p.Top1A, "F2")} | {F(p.Top1B, "F2")} | {Signed(p.Delta)} | {PairedCi(p.Paired)} | {P(p.Paired?.P ?? double.NaN)} | {P(p.P)} |");
         return sb.Append('\n').ToString();
     }
 }

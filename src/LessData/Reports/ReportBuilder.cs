@@ -12,11 +12,11 @@ namespace LessData.Reports;
 /// </summary>
 public static class ReportBuilder
 {
-    public static IReadOnlyList<string> Write(IReadOnlyList<SweepRun> runs, string outDir, string command)
+    public static IReadOnlyList<string> Write(IReadOnlyList<SweepRun> runs, string outDir, string command, double margin = NonInferiority.DefaultMargin)
     {
         if (runs.Count == 0) throw new UserError("the store has no runs; run 'lessdata sweep' first");
         Directory.CreateDirectory(outDir);
-        var rows = ReportTable.Build(runs);
+        var rows = ReportTable.Build(runs, margin);
         var md = new StringBuilder($"# LessData report\n\nReproduce with: `{command}`\n\n");
         var html = new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\"><title>LessData report</title><style>body{font-family:sans-serif;max-width:1100px;margin:2em auto}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 6px;text-align:right}td:nth-child(-n+3){text-align:left}img{max-width:100%}</style></head><body>");
         html.Append($"<h1>LessData report</h1><p>Reproduce with: <code>{WebUtility.HtmlEncode(command)}</code></p>");
@@ -39,6 +39,7 @@ public static class ReportBuilder
         html.Append("</body></html>");
         written.Add(WriteText(outDir, "report.md", md.ToString()));
         written.Add(WriteText(outDir, "report.html", html.ToString()));
+        written.Add(WriteText(outDir, "summary.json", ReportSummaryJson.Write(rows)));
         written.Add(WriteText(outDir, "runs.csv", ReportCsv.Runs(runs)));
         written.Add(WriteText(outDir, "epochs.csv", ReportCsv.Epochs(runs)));
         return written;
@@ -64,15 +65,11 @@ public static class ReportBuilder
     private static string PairsTable(IReadOnlyList<MatchedPair> pairs) =>
         pairs.Count == 0 ? "" :
         "<p>Cells with equal evaluations (within 0.1 %), head to head (Δ = B − A):</p>" + Html(
-            ["A", "B", "evaluations", "top-1 A %", "top-1 B %", "Δ (pp)", "p"],
+            ["A", "B", "evaluations", "top-1 A %", "top-1 B %", "Δ (pp)", "paired Δ [95% CI]", "p paired", "p Welch"],
             pairs.Select(p => new[] { $"{p.A} {p.SpecA}", $"{p.B} {p.SpecB}", ReportFormat.F(p.Evaluations, "N0"), ReportFormat.F(p.Top1A, "F2"),
-                ReportFormat.F(p.Top1B, "F2"), ReportFormat.Signed(p.Delta), ReportFormat.P(p.P) }));
+                ReportFormat.F(p.Top1B, "F2"), ReportFormat.Signed(p.Delta), MatchedPairs.PairedCi(p.Paired), ReportFormat.P(p.Paired?.P ?? double.NaN), ReportFormat.P(p.P) }));
 
-    private static string HtmlTable(IEnumerable<ReportRow> rows) => Html(
-        ["ID", "method", "trials", "evaluations", "Δ evals", "train s", "Δ time", "top-1 %", "Δ top-1", "p", "CO2 g", "CO2 saved"],
-        rows.Select(r => new[] { r.Id, r.Spec, ReportFormat.Trials(r), ReportFormat.F(r.Evaluations, "N0"), ReportFormat.Signed(r.EvaluationsDelta, "0.0") + "%",
-            ReportFormat.F(r.TrainSeconds, "F1"), ReportFormat.Signed(r.TimeDelta, "0.0") + "%", $"{ReportFormat.F(r.Top1Mean, "F2")} ± {ReportFormat.F(r.Top1Std, "F2")}",
-            ReportFormat.Signed(r.Top1Delta), ReportFormat.P(r.P), ReportFormat.F(r.Co2Grams, "F3"), ReportFormat.F(r.Co2Saved, "F1") + "%" }));
+    private static string HtmlTable(IEnumerable<ReportRow> rows) => Html(ReportMarkdown.Header, rows.Select(r => ReportMarkdown.Cells(r).Select(c => c.Trim('`')).ToArray()));
 
     /// <summary>An HTML table with one header row; every cell is HTML-encoded.</summary>
     private static string Html(IEnumerable<string> header, IEnumerable<string[]> rows)

@@ -3,16 +3,38 @@ using static LessData.Reports.ReportFormat;
 
 namespace LessData.Reports;
 
-/// <summary>The paper-style table of one (dataset, profile) as Markdown.</summary>
+/// <summary>The paper-style table of one (dataset, profile) as Markdown, with paired CIs, Holm p and verdicts.</summary>
 public static class ReportMarkdown
 {
+    public static readonly string[] Header =
+    [
+        "ID", "method", "trials", "evaluations", "Δ evals", "train s", "time saved % [95% CI]", "top-1 % (mean ± std)",
+        "Δ top-1 pp [95% CI]", "p paired", "p Holm", "verdict", "p Welch", "train CO2 saved", "CO2 saved (incl. eval)",
+    ];
+
     public static string Table(IEnumerable<ReportRow> rows)
     {
+        var list = rows.ToList();
         var sb = new StringBuilder();
-        sb.AppendLine("| ID | method | trials | evaluations | Δ evals | train s | Δ time | top-1 % (mean ± std) | Δ top-1 (pp) | p (Welch) | CO2 g | CO2 saved |");
-        sb.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var r in rows)
-            sb.AppendLine($"| {r.Id} | `{r.Spec}` | {Trials(r)} | {F(r.Evaluations, "N0")} | {Signed(r.EvaluationsDelta, "0.0")}% | {F(r.TrainSeconds, "F1")} | {Signed(r.TimeDelta, "0.0")}% | {F(r.Top1Mean, "F2")} ± {F(r.Top1Std, "F2")} | {Signed(r.Top1Delta)} | {P(r.P)} | {F(r.Co2Grams, "F3")} | {F(r.Co2Saved, "F1")}% |");
+        sb.AppendLine("| " + string.Join(" | ", Header) + " |");
+        sb.AppendLine("|---|---|---|" + string.Concat(Enumerable.Repeat("---:|", Header.Length - 3)));
+        foreach (var cells in list.Select(Cells))
+            sb.AppendLine("| " + string.Join(" | ", cells) + " |");
+        if (list.Count > 0)
+            sb.AppendLine().AppendLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Δ and time saved are paired within trials (trial t of every cell shares its seed); 95% CIs from Student's t. Verdict at margin {list[0].Margin:0.###} points: maintains = CI lower bound > −margin, loses = CI upper bound < −margin, else inconclusive (≈ trials needed in brackets). p Holm: the paired p adjusted across this table's cells. p Welch: unpaired, for reference."));
         return sb.ToString();
     }
+
+    /// <summary>One row's cells, shared by the Markdown and HTML tables.</summary>
+    public static string[] Cells(ReportRow r) =>
+    [
+        r.Id, $"`{r.Spec}`", Trials(r), F(r.Evaluations, "N0"), Signed(r.EvaluationsDelta, "0.0") + "%", F(r.TrainSeconds, "F1"),
+        r.TimeSaved is { } s ? $"{F(s.Mean, "F1")} [{F(s.Low, "F1")}, {F(s.High, "F1")}]" : "",
+        $"{F(r.Top1Mean, "F2")} ± {F(r.Top1Std, "F2")}",
+        r.Delta is { } d ? $"{Signed(d.Mean)} [{Signed(d.Low)}, {Signed(d.High)}]" : "",
+        r.Delta is { } p ? P(p.P) : "", r.Delta is null ? "" : P(r.PHolm),
+        r.Verdict is { } v ? NonInferiority.Name(v) + (r.TrialsNeeded is { } n ? $" (~{n})" : "") : "",
+        r.Id == "Baseline" ? "" : P(r.P), F(r.TrainCo2Saved, "F1") + "%", F(r.Co2Saved, "F1") + "%",
+    ];
 }

@@ -5,8 +5,10 @@ using ScottPlot;
 namespace LessData.Reports;
 
 /// <summary>
-/// The report's four PNG plots for one (dataset, profile): data fraction per epoch, test top-1 per epoch (mean with a
-/// min–max band), top-1 vs training time with the Pareto front, and training time vs evaluations with a linear fit.
+/// The report's PNG plots for one (dataset, profile): data fraction per epoch; test top-1 per epoch (mean with a min–max
+/// band), one plot per method family (Step, Increment, Cut, others) each with the Baseline; paired Δ top-1 per cell with
+/// 95% CI whiskers and the −margin line; top-1 vs training time with 95% CI whiskers and the Pareto front; training
+/// time vs evaluations with a linear fit.
 /// </summary>
 public static class ReportPlots
 {
@@ -16,14 +18,27 @@ public static class ReportPlots
     {
         var done = runs.Where(r => r.Status == RunStatus.Completed && r.Record is not null).ToList();
         var cells = done.GroupBy(r => r.ExperimentId).OrderBy(g => ReportTable.Rank(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
-        return
-        [
-            Save(Fraction(cells), outDir, prefix + "fraction.png"),
-            Save(Top1PerEpoch(cells), outDir, prefix + "top1-per-epoch.png"),
-            Save(Top1VsTime(rows.Where(r => r.Completed > 0).ToList()), outDir, prefix + "top1-vs-time.png"),
-            Save(TimeVsEvaluations(done), outDir, prefix + "time-vs-evaluations.png"),
-        ];
+        var baseline = cells.Where(c => c.Key == "Baseline").ToList();
+        var families = cells.Where(c => c.Key != "Baseline").GroupBy(c => Family(c.Key)).OrderBy(f => f.Key.Order).ToList();
+        var written = new List<string> { Save(Fraction(cells), outDir, prefix + "fraction.png") };
+        foreach (var family in families)
+            written.Add(Save(Top1PerEpoch([.. baseline, .. family], family.Key.Name), outDir, $"{prefix}top1-per-epoch-{family.Key.Name.ToLowerInvariant()}.png"));
+        if (families.Count == 0) written.Add(Save(Top1PerEpoch(baseline, "Baseline"), outDir, prefix + "top1-per-epoch-baseline.png"));
+        var measured = rows.Where(r => r.Completed > 0).ToList();
+        written.Add(Save(DeltaTop1(measured), outDir, prefix + "delta-top1.png"));
+        written.Add(Save(Top1VsTime(measured, runs), outDir, prefix + "top1-vs-time.png"));
+        written.Add(Save(TimeVsEvaluations(done), outDir, prefix + "time-vs-evaluations.png"));
+        return written;
     }
+
+    /// <summary>The paper's method families by cell id: Step (E1–E9), Increment (I..), Cut (C..); anything else is "Other".</summary>
+    public static (int Order, string Name) Family(string id) => id switch
+    {
+        ['E', >= '0' and <= '9', ..] => (0, "Step"),
+        ['I', >= '0' and <= '9', ..] => (1, "Increment"),
+        ['C', >= '0' and <= '9', ..] => (2, "Cut"),
+        _ => (3, "Other"),
+    };
 
     private static string Save(Plot plot, string dir, string name)
     {
@@ -45,7 +60,7 @@ public static class ReportPlots
         return plot;
     }
 
-    private static Plot Top1PerEpoch(IEnumerable<IGrouping<string, SweepRun>> cells)
+    private static Plot Top1PerEpoch(IEnumerable<IGrouping<string, SweepRun>> cells, string family)
     {
         var plot = new Plot();
         foreach (var cell in cells)
@@ -63,16 +78,43 @@ public static class ReportPlots
             var line = plot.Add.ScatterLine(xs, values.Select(v => v.Average()).ToArray());
             line.LegendText = cell.Key;
         }
-        Label(plot, "Test top-1 per epoch (mean over trials, band = min–max)", "epoch", "top-1 %");
+        Label(plot, $"{family}: test top-1 per epoch (curve test split; mean over trials, band = min–max)", "epoch", "top-1 %");
         return plot;
     }
 
-    private static Plot Top1VsTime(IReadOnlyList<ReportRow> rows)
+    /// <summary>Paired Δ top-1 of each cell with its 95% CI as whiskers, and the −margin line the verdict compares with.</summary>
+    private static Plot DeltaTop1(IReadOnlyList<ReportRow> rows)
+    {
+        var plot = new Plot();
+        var cells = rows.Where(r => r.Delta is not null).ToList();
+        var xs = cells.Select((_, i) => (double)i).ToArray();
+        var ys = cells.Select(r => r.Delta!.Mean).ToArray();
+        if (cells.Count > 0)
+        {
+            plot.Add.Markers(xs, ys, MarkerShape.FilledCircle, 7);
+            var bars = plot.Add.ErrorBar(xs, ys, [.. cells.Select(r => Whisker(r.Delta!.High - r.Delta.Mean))]);
+            bars.YErrorNegative = [.. cells.Select(r => Whisker(r.Delta!.Mean - r.Delta.Low))];
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(xs, [.. cells.Select(r => r.Id)]);
+        }
+        var margin = plot.Add.HorizontalLine(-(rows.FirstOrDefault()?.Margin ?? NonInferiority.DefaultMargin));
+        margin.LinePattern = LinePattern.Dashed;
+        margin.LegendText = "−margin";
+        plot.Add.HorizontalLine(0).LegendText = "baseline";
+        Label(plot, "Δ top-1 vs Baseline, paired within trials (whiskers = 95% CI)", "cell", "Δ top-1 (points)");
+        return plot;
+    }
+
+    private static double Whisker(double x) => double.IsNaN(x) ? 0 : x;
+
+    private static Plot Top1VsTime(IReadOnlyList<ReportRow> rows, IReadOnlyList<SweepRun> runs)
     {
         var plot = new Plot();
         var points = rows.Select(r => (r.TrainSeconds, r.Top1Mean)).ToList();
         var front = ParetoFront.Indices(points).OrderBy(i => points[i].TrainSeconds).ToList();
-        plot.Add.Markers(points.Select(p => p.TrainSeconds).ToArray(), points.Select(p => p.Top1Mean).ToArray(), MarkerShape.FilledCircle, 7);
+        var xs = points.Select(p => p.TrainSeconds).ToArray();
+        var ys = points.Select(p => p.Top1Mean).ToArray();
+        plot.Add.Markers(xs, ys, MarkerShape.FilledCircle, 7);
+        plot.Add.ErrorBar(xs, ys, [.. rows.Select(r => Whisker(PairedDifference.HalfWidth(r.Top1Std, r.Completed)))]);
         for (int i = 0; i < rows.Count; i++) plot.Add.Text(rows[i].Id, points[i].TrainSeconds, points[i].Top1Mean);
         if (front.Count > 0)
         {
@@ -80,7 +122,7 @@ public static class ReportPlots
             line.LegendText = "Pareto front";
             line.LineStyle.Pattern = LinePattern.Dashed;
         }
-        Label(plot, "Top-1 vs training time (mean per experiment)", "training seconds", "top-1 %");
+        Label(plot, "Top-1 vs training time (mean per experiment, whiskers = 95% CI of the mean)", "training seconds", "top-1 %");
         return plot;
     }
 

@@ -7,16 +7,36 @@ public static class ReportTable
 {
     private static readonly string[] s_order = ["Baseline", "E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "E9", "I25", "I50", "I75", "C2", "C3", "C5", "C9"];
 
-    public static IReadOnlyList<ReportRow> Build(IReadOnlyList<SweepRun> runs)
+    public static IReadOnlyList<ReportRow> Build(IReadOnlyList<SweepRun> runs, double margin = NonInferiority.DefaultMargin)
     {
         var rows = new List<ReportRow>();
         foreach (var group in runs.GroupBy(r => (r.Dataset, r.Profile)).OrderBy(g => g.Key.Dataset).ThenBy(g => g.Key.Profile))
         {
-            var baseline = Completed(group.Where(r => r.ExperimentId == "Baseline"));
-            foreach (var cell in group.GroupBy(r => (r.ExperimentId, r.Spec)).OrderBy(c => Rank(c.Key.ExperimentId)).ThenBy(c => c.Key.ExperimentId, StringComparer.Ordinal))
-                rows.Add(Row(group.Key.Dataset, group.Key.Profile, cell.Key.ExperimentId, cell.Key.Spec, cell.ToList(), baseline));
+            var baselineRuns = group.Where(r => r.ExperimentId == "Baseline").ToList();
+            var baseline = Completed(baselineRuns);
+            var groupRows = group.GroupBy(r => (r.ExperimentId, r.Spec)).OrderBy(c => Rank(c.Key.ExperimentId)).ThenBy(c => c.Key.ExperimentId, StringComparer.Ordinal)
+                .Select(cell => Paired(Row(group.Key.Dataset, group.Key.Profile, cell.Key.ExperimentId, cell.Key.Spec, cell.ToList(), baseline), cell.ToList(), baselineRuns, margin))
+                .ToList();
+            var holm = Holm.Adjust([.. groupRows.Select(r => r.Delta?.P ?? double.NaN)]);
+            rows.AddRange(groupRows.Select((r, i) => r with { PHolm = holm[i] }));
         }
         return rows;
+    }
+
+    /// <summary>Adds the paired figures: differences of trial t of the cell and trial t of the Baseline (same seed).</summary>
+    private static ReportRow Paired(ReportRow row, List<SweepRun> cell, List<SweepRun> baseline, double margin)
+    {
+        if (row.Id == "Baseline") return row with { Margin = margin };
+        var b = baseline.Where(r => r.Status == RunStatus.Completed && r.Record is not null).GroupBy(r => r.Trial).ToDictionary(g => g.Key, g => g.First().Record!.Totals);
+        var pairs = cell.Where(r => r.Status == RunStatus.Completed && r.Record is not null && b.ContainsKey(r.Trial)).OrderBy(r => r.Trial)
+            .Select(r => (M: r.Record!.Totals, B: b[r.Trial])).ToList();
+        if (pairs.Count == 0) return row with { Margin = margin, Verdict = LessData.Reports.Verdict.Inconclusive };
+        var delta = PairedDifference.Of([.. pairs.Select(p => (p.M.Top1 - p.B.Top1) * 100)]);
+        var saved = PairedDifference.Of([.. pairs.Select(p => p.B.TrainSeconds > 0 ? (1 - p.M.TrainSeconds / p.B.TrainSeconds) * 100 : double.NaN)]);
+        return row with
+        {
+            Delta = delta, TimeSaved = saved, Verdict = NonInferiority.Decide(delta, margin), TrialsNeeded = NonInferiority.TrialsNeeded(delta, margin), Margin = margin,
+        };
     }
 
     public static int Rank(string id) => Array.IndexOf(s_order, id) is var i and >= 0 ? i : s_order.Length;
@@ -39,6 +59,10 @@ public static class ReportTable
             evaluations, Delta(evaluations, baseEvaluations), seconds, Delta(seconds, baseSeconds),
             Statistics.Mean(top1), Statistics.SampleStd(top1), Statistics.Mean(top1) - Statistics.Mean(baseTop1),
             id == "Baseline" ? double.NaN : WelchTest.Compare(top1, baseTop1).P,
-            co2, baseCo2 > 0 ? (1 - co2 / baseCo2) * 100 : double.NaN);
+            co2, baseCo2 > 0 ? (1 - co2 / baseCo2) * 100 : double.NaN)
+        {
+            TrainCo2Saved = Mean(baseline, t => t.TrainCo2Grams) is var baseTrain and > 0 ? (1 - Mean(done, t => t.TrainCo2Grams) / baseTrain) * 100 : double.NaN,
+            Top1StdErr = Mean(done, t => t.Top1StdErr) * 100,
+        };
     }
 }

@@ -1,8 +1,14 @@
+using MathNet.Numerics.Distributions;
+
 namespace LessData.Reports;
 
 /// <summary>Welch's unequal-variance t-test: t, Welch–Satterthwaite degrees of freedom, two-sided p-value.</summary>
 public sealed record WelchResult(double T, double DegreesOfFreedom, double P);
 
+/// <summary>
+/// For unpaired samples (different seeds or stores). Cells of one trial share data, weights and augmentation, so
+/// within a trial use <see cref="PairedDifference"/> instead. The Student-t distribution is MathNet.Numerics'.
+/// </summary>
 public static class WelchTest
 {
     /// <summary>NaN p when either sample has fewer than two values or both variances are zero.</summary>
@@ -14,7 +20,6 @@ public static class WelchTest
         if (va + vb == 0) return new WelchResult(double.NaN, double.NaN, double.NaN);
         double t = (Statistics.Mean(a) - Statistics.Mean(b)) / Math.Sqrt(va + vb);
         double df = (va + vb) * (va + vb) / (va * va / (a.Count - 1) + vb * vb / (b.Count - 1));
-        double p = SpecialFunctions.RegularizedBeta(df / (df + t * t), df / 2, 0.5);
-        return new WelchResult(t, df, p);
+        return new WelchResult(t, df, StudentTDistribution.TwoSidedP(t, df));
     }
 }

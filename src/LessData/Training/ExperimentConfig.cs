@@ -13,7 +13,13 @@ public sealed record ExperimentConfig
 {
     public string Dataset { get; init; } = "fashion-mnist";
     public int? TrainLimit { get; init; }
+    /// <summary>Limits the test split of the per-epoch curve only; the final top-1 always uses the full split.</summary>
     public int? TestLimit { get; init; }
+    /// <summary>
+    /// The final top-1 is the mean over the last k epochs (on the full test split), at most a quarter of the run
+    /// (<see cref="FinalEpochs"/>); 1 = the last epoch. Default 3: measured to halve the paired SD (docs/reports.md).
+    /// </summary>
+    public int FinalWindow { get; init; } = 3;
     public ISchedule Schedule { get; init; } = new FullSchedule();
     public ISelector Selector { get; init; } = new RandomSelector();
     /// <summary>null = the schedule's default policy (redraw for step/increment, nested for cut).</summary>
@@ -49,8 +55,12 @@ public sealed record ExperimentConfig
     public string LrSchedule { get; init; } = "paper";
     /// <summary>Linear warm-up length, in epochs of the LR clock.</summary>
     public double WarmupEpochs { get; init; }
-    /// <summary>epochs (progress = epochs done) | images (progress = images seen / training-set size).</summary>
+    /// <summary>epochs (progress = epochs done) | images (progress = share of the run's own images seen); LearningRateClock.</summary>
     public string LrClock { get; init; } = "epochs";
+
+    /// <summary>Epochs in the final window: min(k, ⌊E/4⌋), at least 1, so a short run is not averaged over its early epochs.</summary>
+    [JsonIgnore]
+    public int FinalEpochs => Math.Max(1, Math.Min(FinalWindow, Epochs / 4));
 
     /// <summary>The subset policy in force: the chosen one, else the schedule's own.</summary>
     [JsonIgnore]

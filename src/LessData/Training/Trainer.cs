@@ -36,10 +36,12 @@ public static class Trainer
         stage = checkpoint?.TryRestore(model, ema, optimizer, state, stage) ?? stage;
         using var selectionLoss = new SelectionLoss(stage);
 
+        var meter = setup.Meter ?? new Energy.PowerModelMeter(0); // no meter: wall time is still measured, energy is 0
         var timings = StepTimings.Zero;
         for (int epoch = state.Epochs.Count; epoch < c.Epochs; epoch++)
         {
             cancel.ThrowIfCancellationRequested();
+            using var epochEnergy = meter.Start();
             long selectStart = Stopwatch.GetTimestamp();
             var plan = stage.Plan(epoch);
             double lr = rates.At(rates.Progress(stage, plan, 0));
@@ -48,12 +50,18 @@ public static class Trainer
             observer.SubsetChosen(epoch, plan);
             observer.EpochStarted(epoch, c.Epochs, plan.Count);
 
+            var trainEnergy = meter.Start();
             var pass = TrainEpoch(setup, model, ema, optimizer, rates, stage, plan, batches, selectionLoss, observer);
+            double trainKwh = trainEnergy.Stop().Kwh;
             timings = timings.Add(pass.Timings with { Selection = selectSeconds });
 
             double top1 = Evaluator.Top1(ema.Model, setup.Test, setup.Transform);
+            double? finalTop1 = epoch < c.Epochs - c.FinalEpochs ? null
+                : setup.FinalTest is null ? top1 : Evaluator.Top1(ema.Model, setup.FinalTest, setup.Transform);
+            var whole = epochEnergy.Stop();
             var record = new EpochRecord(epoch + 1, plan.Fraction, pass.Images,
-                state.Evaluations + pass.Images, pass.MeanLoss, top1, pass.Seconds + selectSeconds, lr);
+                state.Evaluations + pass.Images, pass.MeanLoss, top1, pass.Seconds + selectSeconds, lr,
+                finalTop1, trainKwh, whole.Kwh, whole.Seconds);
             state.Append(record);
             observer.EpochFinished(record, c.Epochs);
             checkpoint?.Save(model, ema, optimizer, state, stage);

@@ -4,14 +4,20 @@ using static TorchSharp.torch;
 
 namespace LessData.Training;
 
-/// <summary>Everything the trainer needs, resolved: the experiment, the environment, data, the augment stage and a model factory.</summary>
+/// <summary>
+/// Everything the trainer needs, resolved: the experiment, the environment, data, the augment stage and a model factory.
+/// FinalTest is the full test split for the final-window figures (null: Test is already the full split); Meter measures
+/// each epoch's energy (null: none, 0 kWh).
+/// </summary>
 public sealed record TrainingSetup(
     ExperimentConfig Experiment,
     RunEnvironment Environment,
     ImageDataset Train,
     ImageDataset Test,
     IBatchTransform Transform,
-    Func<nn.Module<Tensor, Tensor>> CreateModel)
+    Func<nn.Module<Tensor, Tensor>> CreateModel,
+    ImageDataset? FinalTest = null,
+    Energy.IEnergyMeter? Meter = null)
 {
     /// <summary>Whether the weight average (EMA) is what is evaluated (the paper's HVC); else the trained weights are.</summary>
     public bool EvaluatesAverage { get; init; } = true;

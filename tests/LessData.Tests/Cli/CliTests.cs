@@ -50,6 +50,21 @@ public sealed class CliTests : IDisposable
     }
 
     [Theory]
+    [InlineData("--margin", "0", "--margin must be a positive number")]
+    [InlineData("--trials", "0", "--trials must be at least 1")]
+    [InlineData("--final-window", "0", "--final-window must be at least 1")]
+    [InlineData("--baseline-model", "resnet", "unknown model")]
+    public void Compare_BadOption_OneLineBeforeAnyTraining(string option, string value, string message)
+    {
+        var outDir = Path.Combine(_fx.Root, "cmp");
+        var (exit, _, err) = Run("compare", "--schedules", "step:0.5@0.5", "--epochs", "2", "--data-dir", _fx.Root, "--out", outDir, option, value);
+
+        exit.Should().Be(2);
+        err.Trim().Split('\n').Should().ContainSingle().Which.Should().Contain(message);
+        Directory.Exists(outDir).Should().BeFalse("nothing is created before the options are checked");
+    }
+
+    [Theory]
     [InlineData("--epochs", "0", "--epochs: epochs must be at least 1")]
     [InlineData("--subset", "sometimes", "--subset: subset policy must be")]
     [InlineData("--model", "resnet", "unknown model")]

@@ -44,7 +44,8 @@ public sealed class RunOutputsTests : IDisposable
         json.GetProperty("config").GetProperty("experiment").GetProperty("selector").GetString().Should().Be("random");
         json.GetProperty("config").GetProperty("experiment").GetProperty("schedule").GetString().Should().Be("step:0.25@0.5");
         json.GetProperty("config").GetProperty("environment").TryGetProperty("threads", out _).Should().BeTrue();
-        json.GetProperty("epochs")[0].EnumerateObject().Select(p => p.Name).Should().Equal("epoch", "fraction", "images", "evaluations", "trainLoss", "top1", "seconds", "lr");
+        json.GetProperty("epochs")[0].EnumerateObject().Select(p => p.Name).Should().Equal("epoch", "fraction", "images", "evaluations", "trainLoss", "top1", "seconds", "lr",
+            "finalTop1", "trainKwh", "kwh", "wallSeconds");
         json.GetProperty("totals").GetProperty("evaluations").GetInt64().Should().Be(125);
     }
 
@@ -63,8 +64,8 @@ public sealed class RunOutputsTests : IDisposable
         }
         var lines = File.ReadAllLines(Path.Combine(_dir, "epochs.csv"));
 
-        lines[0].Should().Be("epoch,fraction,images,evaluations,trainLoss,top1,seconds,lr");
-        lines[1].Should().Be("1,0.25,25,25,2.302585092994046,0.1234,1.5,0.001");
+        lines[0].Should().Be("epoch,fraction,images,evaluations,trainLoss,top1,seconds,lr,finalTop1,trainKwh,kwh,wallSeconds");
+        lines[1].Should().Be("1,0.25,25,25,2.302585092994046,0.1234,1.5,0.001,,0,0,0");
         lines.Should().HaveCount(3);
     }
 

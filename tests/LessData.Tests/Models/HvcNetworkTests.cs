@@ -143,4 +143,35 @@ public sealed class HvcNetworkTests
 
         act.Should().Throw<UserError>().WithMessage("*18x28*too small*9*");
     }
+
+    [Fact]
+    public void BaseNorm_UsesTheBaseModelsSettings_BetaOnly_AndNormsTheLogits()
+    {
+        // Given the base model's batch-norm option and today's default
+        using var based = (HvcNetwork)ModelFactory.Create("hvc-small:bn=base", 1, 28, 28, 10);
+        using var plain = (HvcNetwork)ModelFactory.Create("hvc-small", 1, 28, 28, 10);
+
+        // Then every norm has momentum 0.0003 and eps 1e-3, γ is frozen (β learns), and the logits get a norm
+        var norms = based.modules().OfType<global::TorchSharp.Modules.BatchNorm>().ToList();
+        norms.Should().HaveCount(9 + 2, "9 conv norms, the class-capsule norm and the logit norm");
+        norms.Should().OnlyContain(n => Math.Abs(n.momentum!.Value - 0.0003) < 1e-12 && Math.Abs(n.eps - 1e-3) < 1e-12);
+        norms.Should().OnlyContain(n => !n.weight!.requires_grad && n.bias!.requires_grad);
+        plain.modules().OfType<global::TorchSharp.Modules.BatchNorm>().Should().HaveCount(9 + 1);
+        plain.modules().OfType<global::TorchSharp.Modules.BatchNorm>().Should().OnlyContain(n => n.weight!.requires_grad);
+        long plainGammas = plain.modules().OfType<global::TorchSharp.Modules.BatchNorm>().Sum(n => n.weight!.numel());
+        ModelFactory.ParameterCount(based).Should().Be(ModelFactory.ParameterCount(plain) - plainGammas + 10,
+            "every γ is frozen, and the logit norm adds its β (10 classes)");
+        using var scope = torch.NewDisposeScope();
+        based.forward(torch.randn(3, 1, 28, 28)).shape.Should().Equal(3, 10);
+    }
+
+    [Theory]
+    [InlineData("hvc:bn=weird", "*bn must be base*")]
+    [InlineData("hvc:colour=1", "*unknown option*bn=base|torch*")]
+    public void BadNormOption_IsAUserError(string spec, string message)
+    {
+        var act = () => ModelFactory.Check(spec);
+
+        act.Should().Throw<UserError>().WithMessage(message);
+    }
 }

@@ -51,11 +51,51 @@ public sealed class ReportBuilderTests : IDisposable
     }
 
     [Fact]
+    public void Table_PairsTrialsWithTheBaseline_HolmAcrossCells_AndGivesVerdicts()
+    {
+        var rows = ReportTable.Build(Fixture(), margin: 1.0);
+
+        // E2 − Baseline per trial: −1.3, −0.7, −0.9 points
+        var e2 = rows[1];
+        e2.Delta!.Trials.Should().Be(3);
+        e2.Delta.Mean.Should().BeApproximately((-1.3 - 0.7 - 0.9) / 3, 1e-9);
+        e2.Delta.P.Should().BeApproximately(PairedDifference.Of([-1.3, -0.7, -0.9]).P, 1e-9);
+        e2.TimeSaved!.Mean.Should().BeApproximately((37 + (1 - 64.0 / 102) * 100 + (1 - 62.0 / 98) * 100) / 3, 1e-9);
+        e2.Verdict.Should().Be(NonInferiority.Decide(e2.Delta, 1.0));
+        // C5 pairs only trials 0 and 1 (trial 2 failed, 3 pending)
+        rows[2].Delta!.Trials.Should().Be(2);
+        // Holm over the two cells' paired p-values
+        var holm = Holm.Adjust([e2.Delta.P, rows[2].Delta!.P]);
+        (e2.PHolm, rows[2].PHolm).Should().Be((holm[0], holm[1]));
+        rows[0].Delta.Should().BeNull("the Baseline is not compared with itself");
+        ReportMarkdown.Table(rows).Should().Contain("p Holm").And.Contain("verdict").And.Contain(NonInferiority.Name(e2.Verdict!.Value));
+    }
+
+    [Theory]
+    [InlineData("E3", "Step")]
+    [InlineData("I25", "Increment")]
+    [InlineData("C9", "Cut")]
+    [InlineData("IB70", "Other")]
+    [InlineData("loss", "Other")]
+    public void Plots_GroupCellsIntoTheMethodFamilies(string id, string family)
+    {
+        ReportPlots.Family(id).Name.Should().Be(family);
+    }
+
+    [Fact]
     public void Write_ProducesReportFilesAndRealPlots()
     {
         var written = ReportBuilder.Write(Fixture(), _dir, "./lessdata report --store s.db");
 
-        written.Select(Path.GetFileName).Should().BeEquivalentTo(["fraction.png", "top1-per-epoch.png", "top1-vs-time.png", "time-vs-evaluations.png", "report.md", "report.html", "runs.csv", "epochs.csv"]);
+        written.Select(Path.GetFileName).Should().BeEquivalentTo(["fraction.png", "top1-per-epoch-step.png", "top1-per-epoch-cut.png", "delta-top1.png",
+            "top1-vs-time.png", "time-vs-evaluations.png", "report.md", "report.html", "summary.json", "runs.csv", "epochs.csv"]);
+        var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "summary.json"))).RootElement;
+        var e2 = summary.GetProperty("cells")[1];
+        e2.GetProperty("id").GetString().Should().Be("E2");
+        double delta = e2.GetProperty("deltaTop1").GetDouble();
+        delta.Should().BeInRange(e2.GetProperty("ci95")[0].GetDouble(), e2.GetProperty("ci95")[1].GetDouble());
+        e2.GetProperty("verdict").GetString().Should().BeOneOf("maintains", "loses", "inconclusive");
+        e2.TryGetProperty("pHolm", out _).Should().BeTrue();
         foreach (var png in written.Where(p => p.EndsWith(".png")))
         {
             using var bitmap = SKBitmap.Decode(png);
@@ -117,6 +157,9 @@ public sealed class ReportBuilderTests : IDisposable
         (pair.A, pair.B, pair.Evaluations).Should().Be(("E2", "I25", 625.0));
         pair.Delta.Should().BeApproximately((91.0 + 90.5 + 91.2) / 3 - (89.9 + 90.1 + 90.6) / 3, 1e-9);
         pair.P.Should().BeApproximately(WelchTest.Compare([91.0, 90.5, 91.2], [89.9, 90.1, 90.6]).P, 1e-12);
+        pair.Paired!.Trials.Should().Be(3);
+        pair.Paired.Mean.Should().BeApproximately(pair.Delta, 1e-9);
+        pair.Paired.P.Should().BeApproximately(PairedDifference.Of([91.0 - 89.9, 90.5 - 90.1, 91.2 - 90.6]).P, 1e-9);
         MatchedPairs.Markdown(pairs).Should().Contain("| E2 `step:0.25@0.5` | I25 `increment:0.25` | 625 |");
     }
 

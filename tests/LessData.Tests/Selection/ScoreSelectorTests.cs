@@ -138,6 +138,22 @@ public sealed class ScoreSelectorTests
         annealed.Weights.Should().BeNull("no rescaling survives into the full-data epochs");
     }
 
+    [Theory]
+    [InlineData(10, 0.875, 9, 8)]
+    [InlineData(12, 0.875, 11, 10)]
+    [InlineData(8, 0.875, 7, 7)]
+    public void InfoBatch_PublicCount_PrunesFloorOfDeltaTimesEpochs(int epochs, double delta, int ours, int publicCode)
+    {
+        // Given the default count (⌈δE⌉) and the public code's (⌊δE⌋, its sampler constructor advances the epoch)
+        var fromParser = SelectorParser.Parse($"infobatch:delta={delta.ToString(System.Globalization.CultureInfo.InvariantCulture)},public");
+
+        // Then the two differ by one epoch exactly when δE is fractional
+        new InfoBatchSelector(delta: delta).PrunedEpochs(epochs).Should().Be(ours);
+        ((InfoBatchSelector)fromParser).PrunedEpochs(epochs).Should().Be(publicCode);
+        fromParser.Name.Should().EndWith(",public");
+        SelectorParser.Parse(fromParser.Name).Name.Should().Be(fromParser.Name, "the canonical spec round-trips");
+    }
+
     [Fact]
     public void InfoBatch_Weights_HaveExpectationOne()
     {

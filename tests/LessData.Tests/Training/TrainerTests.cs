@@ -28,12 +28,12 @@ public sealed class TrainerTests : IDisposable
         _test.Dispose();
     }
 
-    private TrainingSetup Setup(string schedule, int epochs, string model = "cnn", bool augment = false, string selector = "random")
+    private TrainingSetup Setup(string schedule, int epochs, string model = "cnn", bool augment = false, string selector = "random", int finalWindow = 1)
     {
         var experiment = new ExperimentConfig
         {
             Dataset = "mnist", Schedule = ScheduleParser.Parse(schedule), Model = model, Epochs = epochs, BatchSize = 32, Seed = 3, Augment = augment,
-            LearningRate = 0.003, Selector = SelectorParser.Parse(selector),
+            LearningRate = 0.003, Selector = SelectorParser.Parse(selector), FinalWindow = finalWindow,
         };
         return new TrainingSetup(experiment, new RunEnvironment(), _train, _test, AugmentationFactory.For("mnist", augment, 1, 28, 28),
             () => ModelFactory.Create(model, 1, 28, 28, 4));
@@ -121,6 +121,69 @@ public sealed class TrainerTests : IDisposable
         {
             Directory.Delete(dir, true);
         }
+    }
+
+    /// <summary>A meter whose every measurement reads a fixed energy, so sums over epochs are exact and timing-free.</summary>
+    private sealed class FixedMeter(double kwhPerMeasurement) : LessData.Energy.IEnergyMeter
+    {
+        public string Source => "fixed";
+        public LessData.Energy.IEnergyMeasurement Start() => new Measurement(kwhPerMeasurement);
+        private sealed class Measurement(double kwh) : LessData.Energy.IEnergyMeasurement
+        {
+            public LessData.Energy.EnergyReading Stop() => new(kwh, "fixed", 0);
+            public void Dispose() { }
+        }
+    }
+
+    [Fact]
+    public void Train_ResumedFromCheckpoint_ReportsTheSameEnergyAndTotals()
+    {
+        var dir = Directory.CreateTempSubdirectory("lessdata-ckpt-").FullName;
+        try
+        {
+            // Given an uninterrupted 4-epoch run metered per epoch
+            var meter = new FixedMeter(0.5);
+            var straight = Trainer.Run(Setup("step:0.5@0.5", 4) with { Meter = meter }, NullObserver.Instance, null, CancellationToken.None);
+
+            // When a run is killed after epoch 1 and resumed by a new "process" (a new meter, a fresh trainer)
+            using var cancel = new CancellationTokenSource();
+            var act = () => Trainer.Run(Setup("step:0.5@0.5", 4) with { Meter = new FixedMeter(0.5) }, new StopAfter(1, cancel), new TrainingCheckpoint(dir), cancel.Token);
+            act.Should().Throw<OperationCanceledException>();
+            var resumed = Trainer.Run(Setup("step:0.5@0.5", 4) with { Meter = new FixedMeter(0.5) }, NullObserver.Instance, new TrainingCheckpoint(dir), CancellationToken.None);
+
+            // Then energy covers all 4 epochs, not only those of the last process, and the totals agree
+            var a = RunTotalsBuilder.From(straight.Epochs, 80, 475, meter.Source);
+            var b = RunTotalsBuilder.From(resumed.Epochs, 80, 475, meter.Source);
+            a.EnergyKwh.Should().Be(4 * 0.5);
+            a.TrainEnergyKwh.Should().Be(4 * 0.5);
+            b.EnergyKwh.Should().Be(a.EnergyKwh);
+            b.TrainEnergyKwh.Should().Be(a.TrainEnergyKwh);
+            b.Co2Grams.Should().Be(a.Co2Grams);
+            (b.Evaluations, b.Top1).Should().Be((a.Evaluations, a.Top1));
+            resumed.Epochs.Should().HaveCount(4);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void Train_FinalWindow_EvaluatesTheFullSplitInTheLastKEpochsOnly()
+    {
+        // Given a curve test split of 80 images and a separate "full" split, and a final window of 2 of 8 epochs
+        using var full = SyntheticData.Make(200, seed: 5, "test");
+        var outcome = Trainer.Run(Setup("full", 8, finalWindow: 2) with { FinalTest = full }, NullObserver.Instance, null, CancellationToken.None);
+
+        // Then only epochs 7 and 8 carry a final figure, and the run's top-1 is their mean on the full split
+        outcome.Epochs.Select(e => e.FinalTop1 is not null).Should().Equal(false, false, false, false, false, false, true, true);
+        var totals = RunTotalsBuilder.From(outcome.Epochs, full.Count, 475, "fixed");
+        totals.Top1.Should().BeApproximately((outcome.Epochs[6].FinalTop1!.Value + outcome.Epochs[7].FinalTop1!.Value) / 2, 1e-12);
+        totals.FinalWindow.Should().Be(2);
+        totals.FinalTestImages.Should().Be(200);
+        totals.Top1StdErr.Should().BeApproximately(Math.Sqrt(totals.Top1 * (1 - totals.Top1) / 200), 1e-12);
+        // 200 images cannot give an accuracy that is not a multiple of 1/200
+        (outcome.Epochs[7].FinalTop1!.Value * 200).Should().BeApproximately(Math.Round(outcome.Epochs[7].FinalTop1!.Value * 200), 1e-9);
     }
 
     [Theory]

@@ -1,0 +1,39 @@
+using LessData.Reports;
+using LessData.Training;
+
+namespace LessData.Experiments;
+
+/// <summary>
+/// What `compare` runs: a baseline config and method configs (they differ in schedule, selector or model), each
+/// for trials 0..T−1 with seed = base seed + t, shared by every cell of the trial so the differences are paired.
+/// Runs live in a store (like sweeps), so a killed compare resumes and more trials can be added later.
+/// </summary>
+public sealed record ComparisonPlan(TrainConfig Baseline, IReadOnlyList<TrainConfig> Methods)
+{
+    public const string PlanName = "compare";
+
+    public IReadOnlyList<PlannedRun> Expand(int trials)
+    {
+        if (trials < 1) throw new UserError($"--trials must be at least 1 (got {trials})");
+        var cells = new[] { ("Baseline", Baseline) }.Concat(Methods.Select((m, i) => ($"M{i + 1}", m))).ToList();
+        return [.. Enumerable.Range(0, trials).SelectMany(t => cells.Select(cell =>
+        {
+            int seed = TrialSeeds.For(Baseline.Experiment.Seed, t);
+            var config = cell.Item2 with { Experiment = cell.Item2.Experiment with { Seed = seed } };
+            var e = config.Experiment;
+            return new PlannedRun(PlanName, PlanName, e.Dataset, cell.Item1,
+                ComparisonRow.Label(e.Schedule.Spec, e.Selector.Name, e.Model, Baseline.Experiment.Model), t, seed, config);
+        }))];
+    }
+
+    /// <summary>The comparison rows from the store's completed runs of these planned runs (paired by trial).</summary>
+    public IReadOnlyList<ComparisonRow> Rows(IReadOnlyList<PlannedRun> planned, IReadOnlyDictionary<string, RunRecord> completed, double margin)
+    {
+        Dictionary<int, RunRecord> Cell(string id) => planned.Where(p => p.ExperimentId == id && completed.ContainsKey(p.Key))
+            .ToDictionary(p => p.Trial, p => completed[p.Key]);
+        return ComparisonRow.Build(Cell("Baseline"), Methods.Select((_, i) => (IReadOnlyDictionary<int, RunRecord>)Cell($"M{i + 1}")), margin);
+    }
+
+    /// <summary>Every method has a verdict other than inconclusive.</summary>
+    public static bool Decided(IReadOnlyList<ComparisonRow> rows) => rows.Where(r => !r.IsBaseline).All(r => r.Verdict is not Verdict.Inconclusive);
+}

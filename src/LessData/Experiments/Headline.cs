@@ -1,0 +1,37 @@
+using System.Globalization;
+using LessData.Reports;
+
+namespace LessData.Experiments;
+
+/// <summary>
+/// The one line a user reads first, e.g. "step:0.5@0.5 saves 24% (CI 22–26%) of training time and maintains accuracy
+/// within 0.5 points (Δ −0.12, CI −0.41…+0.17)".
+/// </summary>
+public static class Headline
+{
+    public static string For(ComparisonRow r)
+    {
+        if (r.Delta is not { } d || r.TimeSaved is not { } s || r.Verdict is not { } v) return $"{r.Method} is the baseline";
+        string time = double.IsNaN(s.Low)
+            ? Inv($"saves {s.Mean:0}% of training time ({r.Trials} trial, no CI)")
+            : Inv($"saves {s.Mean:0}% (CI {s.Low:0}–{s.High:0}%) of training time");
+        string delta = double.IsNaN(d.Low) ? Inv($"Δ {Signed(d.Mean)}, no CI with 1 trial") : Inv($"Δ {Signed(d.Mean)}, CI {Signed(d.Low)}…{Signed(d.High)}");
+        return v switch
+        {
+            Verdict.Maintains => Inv($"{r.Method} {time} and maintains accuracy within {r.Margin:0.###} points ({delta})"),
+            Verdict.Loses => Inv($"{r.Method} {time} and loses more than {r.Margin:0.###} points of accuracy ({delta})"),
+            _ => Inv($"{r.Method} {time}; accuracy is inconclusive at a {r.Margin:0.###}-point margin ({delta}; {Needed(r.TrialsNeeded)})"),
+        };
+    }
+
+    private static string Needed(int? n) => n switch
+    {
+        null => "at least 2 trials are needed for a CI",
+        >= NonInferiority.MaxTrialsEstimate => Inv($"more than {NonInferiority.MaxTrialsEstimate} trials needed"),
+        _ => Inv($"about {n} trials needed"),
+    };
+
+    public static string Signed(double x) => double.IsNaN(x) ? "n/a" : x.ToString("+0.00;−0.00;0.00", CultureInfo.InvariantCulture);
+
+    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
