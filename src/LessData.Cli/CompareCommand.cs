@@ -52,9 +52,10 @@ public static class CompareCommand
                 Model = s.BaselineModel ?? baseConfig.Experiment.Model,
             },
         };
-        var plan = new ComparisonPlan(baseline, [.. schedules.Select(x => Comparison.With(baseConfig, Schedules.Parse(x)))]);
+        var plan = new ComparisonPlan(baseline, [.. schedules.Select(x => ComparisonPlan.WithSchedule(baseConfig, Schedules.Parse(x)))]);
         foreach (var c in plan.Methods.Prepend(baseline)) RunPipeline.Validate(c); // every spec checked before the first run starts
 
+        RunOutputs.CheckWritable(outDir); // before any run: results are never lost to a late I/O failure
         Directory.CreateDirectory(outDir);
         using var store = RunStore.Open(s.Store ?? Path.Combine(outDir, "compare.db"));
         using var stop = new CancellationTokenSource();

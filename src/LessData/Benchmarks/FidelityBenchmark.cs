@@ -18,12 +18,12 @@ public static class FidelityBenchmark
     public static IReadOnlyList<FidelityRow> Measure(TrainConfig baseConfig, IReadOnlyList<string> methods, int repeats = 3, Action<string>? progress = null)
     {
         if (repeats < 1) throw new UserError($"--fidelity-repeats must be at least 1 (got {repeats})");
-        Train(Comparison.With(baseConfig, Schedules.Full()) is var warm ? warm with { Experiment = warm.Experiment with { Epochs = 1 } } : warm, progress); // warm-up: first-call costs must not land on the baseline
+        Train(ComparisonPlan.WithSchedule(baseConfig, Schedules.Full()) is var warm ? warm with { Experiment = warm.Experiment with { Epochs = 1 } } : warm, progress); // warm-up: first-call costs must not land on the baseline
         string[] all = ["full", .. methods];
         var runs = all.ToDictionary(m => m, _ => new List<(RunRecord Record, StepTimings Timings)>());
         for (int r = 0; r < repeats; r++)
             foreach (var method in all)
-                runs[method].Add(Train(Comparison.With(baseConfig, Schedules.Parse(method)), progress));
+                runs[method].Add(Train(ComparisonPlan.WithSchedule(baseConfig, Schedules.Parse(method)), progress));
 
         double baseSeconds = Timing.Median([.. runs["full"].Select(x => x.Record.Totals.TrainSeconds)]);
         long baseEvaluations = runs["full"][0].Record.Totals.Evaluations;

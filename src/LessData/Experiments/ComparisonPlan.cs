@@ -1,4 +1,5 @@
 using LessData.Reports;
+using LessData.Selection;
 using LessData.Training;
 
 namespace LessData.Experiments;
@@ -11,6 +12,10 @@ namespace LessData.Experiments;
 public sealed record ComparisonPlan(TrainConfig Baseline, IReadOnlyList<TrainConfig> Methods)
 {
     public const string PlanName = "compare";
+
+    /// <summary>A config that differs from <paramref name="config"/> only in its schedule (a method of a comparison).</summary>
+    public static TrainConfig WithSchedule(TrainConfig config, ISchedule schedule) =>
+        config with { Experiment = config.Experiment with { Schedule = schedule } };
 
     public IReadOnlyList<PlannedRun> Expand(int trials)
     {
