@@ -46,7 +46,7 @@ public static class MemoryBenchmark
             {
                 process.Refresh();
                 peak = Math.Max(peak, process.PeakWorkingSet64);
-                end = process.WorkingSet64;
+                if (process.WorkingSet64 is > 0 and var now) end = now; // the last reading of a live process
             }
             catch (InvalidOperationException)
             {
