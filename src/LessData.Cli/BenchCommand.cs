@@ -66,6 +66,9 @@ public static class BenchCommand
                 foreach (var s in settings.MemorySchedules) LessData.Selection.ScheduleParser.Parse(s);
                 LessData.Models.ModelFactory.Check(settings.MemoryModel);
             }
+            // Flag checks live here, in the CLI; the bench library checks the same values in its own words.
+            if (settings.Iterations < 5) throw new UserError($"--iterations must be at least 5 (got {settings.Iterations}): figures are medians of at least 5 timed steps");
+            if (settings.Fidelity && settings.FidelityRepeats < 1) throw new UserError($"--fidelity-repeats must be at least 1 (got {settings.FidelityRepeats})");
             if (settings.Fidelity) RunPipeline.Validate(settings.FidelityConfig);
             var folder = parse.GetValue(outDir)!;
             RunOutputs.CheckWritable(folder); // before minutes of measuring

@@ -9,7 +9,7 @@ namespace LessData.Selection;
 /// </summary>
 internal sealed class DataIncrementSchedule : ISchedule
 {
-    public DataIncrementSchedule(double fraction) => Fraction = ScheduleArguments.Fraction(fraction, "increment", "starting fraction");
+    public DataIncrementSchedule(double fraction) => Fraction = ScheduleArguments.Fraction(fraction, "increment", "starting fraction", "schedule");
 
     public double Fraction { get; }
 

@@ -10,8 +10,8 @@ internal sealed class DataStepSchedule : ISchedule
 {
     public DataStepSchedule(double fraction, double portion)
     {
-        Fraction = ScheduleArguments.Fraction(fraction, "step", "fraction");
-        Portion = ScheduleArguments.Portion(portion, "step", "portion of epochs P");
+        Fraction = ScheduleArguments.Fraction(fraction, "step", "fraction", "schedule");
+        Portion = ScheduleArguments.Portion(portion, "step", "portion of epochs P", "schedule");
     }
 
     public double Fraction { get; }

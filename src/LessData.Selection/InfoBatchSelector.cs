@@ -19,8 +19,8 @@ internal sealed class InfoBatchSelector : ISelector
         PublicCount = publicCount;
         if (!(ratio is >= 0 and < 1)) throw new SelectionException("selector", Invariant($"infobatch: r must be in [0, 1) (got {ratio})"));
         Ratio = ratio;
-        Delta = ScheduleArguments.Fraction(delta, "infobatch", "delta");
-        TargetFraction = targetFraction is { } t ? ScheduleArguments.Fraction(t, "infobatch", "target fraction") : null;
+        Delta = ScheduleArguments.Fraction(delta, "infobatch", "delta", "selector");
+        TargetFraction = targetFraction is { } t ? ScheduleArguments.Fraction(t, "infobatch", "target fraction", "targetFraction") : null;
     }
 
     public double Ratio { get; }

@@ -16,7 +16,7 @@ internal sealed class LossSelector : ISelector
 
     public LossSelector(double hardShare = 0.5, bool unbiased = false)
     {
-        HardShare = ScheduleArguments.Portion(hardShare, "loss", "hard");
+        HardShare = ScheduleArguments.Portion(hardShare, "loss", "hard", "selector");
         Unbiased = unbiased;
     }
 

@@ -21,7 +21,7 @@ public static class BenchSuite
     {
         TorchRuntime.EnsureLoaded();
         foreach (var model in s.Models) ModelFactory.Check(model);
-        if (s.Iterations < 5) throw new UserError($"--iterations must be at least 5 (got {s.Iterations}): figures are medians of at least 5 timed steps");
+        if (s.Iterations < 5) throw new ArgumentOutOfRangeException(nameof(s), s.Iterations, "iterations must be at least 5: figures are medians of at least 5 timed steps");
         if (s.ComparePytorch && reference is null) throw new ArgumentNullException(nameof(reference));
 
         ReferenceCheckResult? check = null;

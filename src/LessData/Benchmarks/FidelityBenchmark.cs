@@ -17,7 +17,7 @@ public static class FidelityBenchmark
 
     public static IReadOnlyList<FidelityRow> Measure(TrainConfig baseConfig, IReadOnlyList<string> methods, int repeats = 3, Action<string>? progress = null)
     {
-        if (repeats < 1) throw new UserError($"--fidelity-repeats must be at least 1 (got {repeats})");
+        if (repeats < 1) throw new ArgumentOutOfRangeException(nameof(repeats), repeats, "fidelity repeats must be at least 1");
         Train(ComparisonPlan.WithSchedule(baseConfig, Schedules.Full()) is var warm ? warm with { Experiment = warm.Experiment with { Epochs = 1 } } : warm, progress); // warm-up: first-call costs must not land on the baseline
         string[] all = ["full", .. methods];
         var runs = all.ToDictionary(m => m, _ => new List<(RunRecord Record, StepTimings Timings)>());
