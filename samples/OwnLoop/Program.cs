@@ -8,6 +8,7 @@ using static TorchSharp.torch;
 
 string dir = args.Length > 0 ? args[0] : "/usr/share/datasets/fashion-mnist";
 int limit = args.Length > 1 ? int.Parse(args[1]) : 6000, epochs = args.Length > 2 ? int.Parse(args[2]) : 4;
+ShapeCaches.Bound();                                          // memory stays flat when epochs change size
 torch.manual_seed(1);
 var (xTrain, yTrain) = Load(dir, "train", limit);
 var (xTest, yTest) = Load(dir, "t10k", 2000);
@@ -33,6 +34,7 @@ for (int epoch = 0; epoch < epochs; epoch++)
         selectionLoss.Compute(perSample, idx).backward();     // 3. the losses go back to the stage
         optimizer.step();
     }
+    NativeHeap.Trim();                                        // freed blocks of this epoch's batch shapes go back
     Console.WriteLine($"epoch {epoch + 1}: {plan.Count} images, train loss {selectionLoss.End():F4}");
 }
 

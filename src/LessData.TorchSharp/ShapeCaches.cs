@@ -6,14 +6,18 @@ namespace LessData.TorchSharp;
 /// Bounds libtorch's CPU caches that keep one entry per input shape. When epochs change size, the last batch has a new
 /// shape almost every epoch, and oneDNN (ONEDNN_PRIMITIVE_CACHE_CAPACITY, default 1024 primitives) and PyTorch's ideep
 /// cache (LRU_CACHE_CAPACITY, default 1024) keep compiled kernels and scratchpads for each: the process's memory then
-/// grows for hundreds of epochs. A smaller bound keeps the hot shapes (the full batch, the evaluation batch) and evicts
-/// old last-batch shapes; the kernels are the same, so results do not change. Call before the first convolution runs
-/// (the caches read their capacity once). A capacity the user already set in the environment is kept. docs/library.md.
+/// grows for hundreds of epochs. A small bound keeps the hot shapes and evicts old last-batch shapes; the kernels are
+/// the same, so results do not change. Call before the first convolution runs (the caches read their capacity once).
+/// A capacity the user already set in the environment is kept. Pair it with <see cref="NativeHeap.Trim"/> once per
+/// epoch. docs/library.md, memory.
 /// </summary>
 public static class ShapeCaches
 {
-    /// <summary>The bound LessData uses: measured to keep memory flat for every schedule (docs/benchmarks.md).</summary>
-    public static int DefaultCapacity => 64;
+    /// <summary>
+    /// The bound LessData uses (4 entries): measured to cost no throughput, while 64 still let a run whose epochs change
+    /// size grow by ~200 MB more than 4 (docs/benchmarks.md, memory).
+    /// </summary>
+    public static int DefaultCapacity => 4;
 
     /// <summary>
     /// Sets both capacities to <see cref="DefaultCapacity"/> in the native environment unless already set. Returns false where that is not possible
@@ -21,10 +25,10 @@ public static class ShapeCaches
     /// </summary>
     public static bool Bound() => Bound(DefaultCapacity);
 
-    /// <summary>As <see cref="Bound()"/>, with a capacity of your choice (0 = no caching).</summary>
+    /// <summary>As <see cref="Bound()"/>, with a capacity of your choice: at least 1 (libtorch 2.10 crashes with an ideep cache of 0).</summary>
     public static bool Bound(int capacity)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         if (OperatingSystem.IsWindows()) return false;
         string value = capacity.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return SetEnv("ONEDNN_PRIMITIVE_CACHE_CAPACITY", value, overwrite: 0) == 0

@@ -54,6 +54,7 @@ public static class Trainer
             var pass = TrainEpoch(setup, model, ema, optimizer, rates, stage, plan, batches, selectionLoss, observer);
             double trainKwh = trainEnergy.Stop().Kwh;
             timings = timings.Add(pass.Timings with { Selection = selectSeconds });
+            LessData.TorchSharp.NativeHeap.Trim(); // freed activations of this epoch's batch shapes go back to the system (docs/benchmarks.md, memory)
 
             double top1 = Evaluator.Top1(ema.Model, setup.Test, setup.Transform);
             double? finalTop1 = epoch < c.Epochs - c.FinalEpochs ? null

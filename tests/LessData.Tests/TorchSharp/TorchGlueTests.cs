@@ -61,4 +61,28 @@ public sealed class TorchGlueTests
         var next = () => stage.Plan(2);
         next.Should().NotThrow("the losses were handed back");
     }
+
+    [Fact]
+    public void ShapeCaches_RefuseACapacityOfZero_WhichCrashesLibtorchsIdeepCache()
+    {
+        var zero = () => ShapeCaches.Bound(0);
+        zero.Should().Throw<ArgumentOutOfRangeException>();
+        ShapeCaches.DefaultCapacity.Should().BeGreaterThanOrEqualTo(1);
+    }
+
+    [Fact]
+    public void NativeHeap_Trim_ReachesGlibc_AndLeavesLiveTensorsIntact()
+    {
+        // Given a live tensor and some freed ones of changing sizes (the pattern of a changing last batch)
+        using var live = arange(1000, dtype: ScalarType.Float32);
+        for (int size = 100_000; size < 400_000; size += 37_000)
+            using (var _ = ones(size)) { }
+
+        // When the heap is trimmed
+        bool trimmed = NativeHeap.Trim();
+
+        // Then glibc was called (this is a glibc Linux) and the live tensor still holds its values
+        trimmed.Should().Be(OperatingSystem.IsLinux(), "malloc_trim exists in glibc");
+        live.sum().item<float>().Should().Be(499500f);
+    }
 }
