@@ -29,7 +29,7 @@ public static class CliRunner
         }
         catch (Exception e) when (Unwrap(e) is UserError user)
         {
-            err.WriteLine($"lessdata: {user.Message}");
+            err.WriteLine(user.Parameter is { } parameter ? $"lessdata: {FlagNames.For(parameter)} {user.Message}" : $"lessdata: {user.Message}");
             return UserErrorExit;
         }
         catch (Exception e) when (Unwrap(e) is SelectionException selection)

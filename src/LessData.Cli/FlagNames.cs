@@ -1,6 +1,6 @@
 namespace LessData.Cli;
 
-/// <summary>Maps the selection library's parameter names to this CLI's flags, for one-line error messages.</summary>
+/// <summary>Maps the libraries' parameter names (SelectionException, UserError) to this CLI's flags, for one-line error messages.</summary>
 public static class FlagNames
 {
     private static readonly Dictionary<string, string> s_flags = new()
@@ -15,6 +15,7 @@ public static class FlagNames
         ["batchSize"] = "--batch-size",
         ["trainSize"] = "--train-limit",
         ["seed"] = "--seed",
+        [LessData.Experiments.RunOutputs.OutputFolder] = "--out",
     };
 
     public static string For(string parameter) => s_flags.TryGetValue(parameter, out var flag) ? flag : parameter;

@@ -34,15 +34,18 @@ public static class RunOutputs
         AtomicFile.WriteAllText(Path.Combine(folder, EpochsFile), Csv(record.Epochs));
     }
 
+    /// <summary>The parameter name <see cref="CheckWritable"/> reports its errors under.</summary>
+    public const string OutputFolder = "outputFolder";
+
     /// <summary>
     /// Checks, before any data is loaded, that a run folder can be written: not an existing file, creatable, writable.
     /// A run's results are never lost to a late I/O failure.
     /// </summary>
     public static void CheckWritable(string folder)
     {
-        if (File.Exists(folder)) throw new UserError($"--out {folder} is an existing file; give a folder path (it is created if missing)");
+        if (File.Exists(folder)) throw new UserError($"{folder} is an existing file; give a folder path (it is created if missing)", parameter: OutputFolder);
         foreach (var name in new[] { RunFile, EpochsFile })
-            if (Directory.Exists(Path.Combine(folder, name))) throw new UserError($"--out {folder}: {name} there is a folder, so the results could not be written; choose another --out");
+            if (Directory.Exists(Path.Combine(folder, name))) throw new UserError($"{folder}: {name} there is a folder, so the results could not be written; choose another output folder", parameter: OutputFolder);
         try
         {
             Directory.CreateDirectory(folder);
@@ -52,7 +55,7 @@ public static class RunOutputs
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UserError($"--out {folder} cannot be written ({e.Message}); choose a folder you can write to");
+            throw new UserError($"{folder} cannot be written ({e.Message}); choose a folder you can write to", e, OutputFolder);
         }
     }
 
