@@ -39,46 +39,33 @@ public static class ComparisonSummary
             finalWindow = t.FinalWindow,
             curveTestImages = c.TestLimit,
             rows = rows.Select(Json),
-        }, s_json));
+        }, VerdictJson.Options));
         return mdPath;
     }
 
-    private static object Json(ComparisonRow r) => new
+    private static object Json(ComparisonRow r) => VerdictJson.Add(new()
     {
-        method = r.Method,
-        schedule = r.Schedule,
-        selector = r.Selector,
-        model = r.Model,
-        baseline = r.IsBaseline,
-        trials = r.Trials,
-        evaluations = r.Evaluations,
-        evaluationsPercent = r.EvaluationsPercent,
-        trainSeconds = r.TrainSeconds,
-        top1 = r.Top1,
-        top1StdErr = r.Top1StdErr,
-        deltaTop1 = r.Delta?.Mean,
-        ci95 = Pair(r.Delta),
-        bootstrapCi95 = r.Delta is { } d ? new[] { d.BootLow, d.BootHigh } : null,
-        pPaired = r.Delta?.P,
-        verdict = r.Verdict is { } v ? NonInferiority.Name(v) : null,
-        trialsNeeded = r.TrialsNeeded,
-        timeSaved = r.TimeSaved is { } s ? new { percent = s.Mean, ci95 = Pair(s), bootstrapCi95 = new[] { s.BootLow, s.BootHigh }, pPaired = s.P } : null,
-        co2Grams = r.Co2Grams,
-        co2SavedPercent = r.Co2SavedPercent,
-        trainCo2Grams = r.TrainCo2Grams,
-        trainCo2SavedPercent = r.TrainCo2SavedPercent,
-        headline = r.IsBaseline ? null : Headline.For(r),
-    };
-
-    private static double[]? Pair(PairedDifference? d) => d is null ? null : [d.Low, d.High];
+        ["method"] = r.Method,
+        ["schedule"] = r.Schedule,
+        ["selector"] = r.Selector,
+        ["model"] = r.Model,
+        ["baseline"] = r.IsBaseline,
+        ["trials"] = r.Trials,
+        ["evaluations"] = r.Evaluations,
+        ["evaluationsPercent"] = r.EvaluationsPercent,
+        ["trainSeconds"] = r.TrainSeconds,
+        ["top1"] = r.Top1,
+        ["top1StdErr"] = r.Top1StdErr,
+    }, r.Delta, r.Verdict, r.TrialsNeeded, r.TimeSaved).With(new()
+    {
+        ["co2Grams"] = r.Co2Grams,
+        ["co2SavedPercent"] = r.Co2SavedPercent,
+        ["trainCo2Grams"] = r.TrainCo2Grams,
+        ["trainCo2SavedPercent"] = r.TrainCo2SavedPercent,
+        ["headline"] = r.IsBaseline ? null : Headline.For(r),
+    });
 
     private static string Ci(PairedDifference? d) => d is null || double.IsNaN(d.Low) ? "" : Inv($"{Headline.Signed(d.Low)} … {Headline.Signed(d.High)}");
-
-    private static readonly JsonSerializerOptions s_json = new()
-    {
-        WriteIndented = true,
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }
