@@ -1,3 +1,4 @@
+using LessData.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -27,7 +28,7 @@ internal static class AffineWarp
         var sin = radians.sin();
         var zero = torch.zeros_like(radians);
         double hw = (double)height / width, wh = (double)width / height;
-        return Theta(cos, sin * hw, zero, -sin * wh, cos, zero);
+        return Theta(cos, sin.mul(RootedScalars.Of(hw)), zero, sin.neg().mul_(RootedScalars.Of(wh)), cos, zero);
     }
 
     /// <summary>Integer translation by (dx, dy) pixels (positive = content moves right/down).</summary>
@@ -35,6 +36,6 @@ internal static class AffineWarp
     {
         var one = torch.ones(dx.shape);
         var zero = torch.zeros(dx.shape);
-        return Theta(one, zero, dx.to(ScalarType.Float32) * (-2.0 / width), zero, one, dy.to(ScalarType.Float32) * (-2.0 / height));
+        return Theta(one, zero, dx.to(ScalarType.Float32).mul(RootedScalars.Of(-2.0 / width)), zero, one, dy.to(ScalarType.Float32).mul(RootedScalars.Of(-2.0 / height)));
     }
 }

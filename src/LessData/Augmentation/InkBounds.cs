@@ -1,3 +1,4 @@
+using LessData.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -13,7 +14,7 @@ public sealed record InkBounds(Tensor Left, Tensor Right, Tensor Top, Tensor Bot
     /// <param name="images">[B, C, H, W], any non-negative values; a pixel is ink when its channel sum is above 0.</param>
     public static InkBounds Of(Tensor images)
     {
-        var ink = images.sum(1).gt(0);                    // [B, H, W]
+        var ink = images.sum(1).gt(RootedScalars.Of(0L));  // [B, H, W]
         var columns = ink.any(1).to(ScalarType.Int32);    // [B, W]
         var rows = ink.any(2).to(ScalarType.Int32);       // [B, H]
         // argmax returns the first maximal index: the number of blank columns/rows before the first ink.

@@ -1,3 +1,4 @@
+using LessData.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -34,7 +35,7 @@ public static class MarginShift
     private static Tensor Pick(Tensor towardsEnd, Tensor amount, Tensor before, Tensor after)
     {
         var back = (amount.neg() * before.to(ScalarType.Float32)).floor_();
-        var forward = (amount * (after.to(ScalarType.Float32) + 1)).floor_();
+        var forward = (amount * after.to(ScalarType.Float32).add(RootedScalars.Of(1L))).floor_();
         return torch.where(towardsEnd, forward, back).to(ScalarType.Int64);
     }
 }

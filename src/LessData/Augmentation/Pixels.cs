@@ -1,3 +1,4 @@
+using LessData.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -14,8 +15,8 @@ public static class Pixels
     {
         if (bytes.dtype != ScalarType.Byte) throw new ArgumentException($"expected a uint8 batch, got {bytes.dtype}");
         if (bytes.dim() != 4) throw new ArgumentException($"expected a [B, C, H, W] batch, got [{string.Join(", ", bytes.shape)}]");
-        return bytes.to(ScalarType.Float32).div_(256.0);
+        return bytes.to(ScalarType.Float32).div_(RootedScalars.Of(256.0));
     }
 
-    public static Tensor Centre(Tensor unit) => unit.sub(0.5).mul_(2.0);
+    public static Tensor Centre(Tensor unit) => unit.sub(RootedScalars.Of(0.5)).mul_(RootedScalars.Of(2.0));
 }

@@ -1,3 +1,4 @@
+using LessData.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -25,8 +26,8 @@ public static class RandomErase
     {
         var rows = torch.arange(height).view(1, -1);
         var cols = torch.arange(width).view(1, -1);
-        var inRows = rows.ge(top.view(-1, 1)).logical_and(rows.lt(top.view(-1, 1) + Patch));    // [B, H]
-        var inCols = cols.ge(left.view(-1, 1)).logical_and(cols.lt(left.view(-1, 1) + Patch));  // [B, W]
+        var inRows = rows.ge(top.view(-1, 1)).logical_and(rows.lt(top.view(-1, 1).add(RootedScalars.Of((long)Patch))));    // [B, H]
+        var inCols = cols.ge(left.view(-1, 1)).logical_and(cols.lt(left.view(-1, 1).add(RootedScalars.Of((long)Patch))));  // [B, W]
         return inRows.unsqueeze(2).logical_and(inCols.unsqueeze(1)).logical_not().to(ScalarType.Float32);
     }
 }

@@ -1,3 +1,4 @@
+using LessData.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -15,8 +16,8 @@ public static class RandomRotation
     {
         long n = unit.shape[0];
         var amount = RandomDraws.ClippedNormal(n, generator);
-        var rotate = RandomDraws.ClippedNormal(n, generator).le(0);   // the base model rotates when this draw is ≤ 0
-        var radians = torch.where(rotate, amount * (MaxDegrees * Math.PI / 180), torch.zeros_like(amount));
+        var rotate = RandomDraws.ClippedNormal(n, generator).le(RootedScalars.Of(0L));   // the base model rotates when this draw is ≤ 0
+        var radians = torch.where(rotate, amount.mul(RootedScalars.Of(MaxDegrees * Math.PI / 180)), torch.zeros_like(amount));
         return AffineWarp.Apply(unit, AffineWarp.Rotation(radians, unit.shape[2], unit.shape[3]));
     }
 }

@@ -1,3 +1,4 @@
+using LessData.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -14,12 +15,12 @@ public static class RandomSquish
     {
         long n = unit.shape[0], width = unit.shape[3];
         var amounts = RandomDraws.HalfNormal(n * 2, generator).view(2, n);
-        var narrowBy = (amounts[0] * (width / 4.0)).floor_().add_(1);           // w
-        var offset = (narrowBy / 2).floor_() + (amounts[1] * 2).floor_();        // w // 2 + (0 or 1)
+        var narrowBy = amounts[0].mul(RootedScalars.Of(width / 4.0)).floor_().add_(RootedScalars.Of(1L));           // w
+        var offset = narrowBy.div(RootedScalars.Of(2L)).floor_() + amounts[1].mul(RootedScalars.Of(2L)).floor_();        // w // 2 + (0 or 1)
         // Output column x (normalized) shows input column s·x + t, where s = W / (W − w) stretches the narrowed
         // content back and t puts its left edge at the offset.
-        var scale = width / (width - narrowBy);
-        var shift = scale - 1 - scale * offset * (2.0 / width);
+        var scale = narrowBy.neg().add_(RootedScalars.Of(width)).reciprocal_().mul_(RootedScalars.Of(width));
+        var shift = scale.sub(RootedScalars.Of(1L)) - (scale * offset).mul_(RootedScalars.Of(2.0 / width));
         var zero = torch.zeros(n);
         var one = torch.ones(n);
         return AffineWarp.Apply(unit, AffineWarp.Theta(scale, zero, shift, zero, one, zero));

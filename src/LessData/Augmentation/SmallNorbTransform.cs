@@ -1,3 +1,4 @@
+using LessData.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -44,7 +45,7 @@ public sealed class SmallNorbTransform : IBatchTransform
     private static Tensor Resize(Tensor batch)
     {
         var first = Pixels.ToUnit(batch).narrow(1, 0, 1);
-        var inverted = first.neg().add_(1);
+        var inverted = first.neg().add_(RootedScalars.Of(1L));
         return nn.functional.interpolate(inverted, [Resized, Resized], mode: InterpolationMode.Bilinear, align_corners: false);
     }
 }
