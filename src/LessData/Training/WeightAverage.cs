@@ -21,8 +21,12 @@ public sealed class WeightAverage(nn.Module<Tensor, Tensor> averaged, double dec
         double d = warmup ? Math.Min(decay, (1.0 + _updates) / (10.0 + _updates)) : decay;
         using var _ = torch.no_grad();
         using var scope = torch.NewDisposeScope();
+        // Explicit Scalars, disposed after the loop: an implicit double → Scalar temporary can be finalized while
+        // libtorch reads it (see Native/RootedScalars.cs); `using` keeps these reachable until the loop is done.
+        using var keep = d.ToScalar();
+        using var take = (1 - d).ToScalar();
         foreach (var (target, from) in averaged.parameters().Zip(source.parameters()))
-            target.mul_(d).add_(from, alpha: 1 - d);
+            target.mul_(keep).add_(from, alpha: take);
         foreach (var (target, from) in averaged.buffers().Zip(source.buffers()))
             target.copy_(from);
     }
