@@ -16,6 +16,7 @@ public static class FlagNames
         ["trainSize"] = "--train-limit",
         ["seed"] = "--seed",
         [LessData.Experiments.RunOutputs.OutputFolder] = "--out",
+        [LessData.Experiments.StoreLocation.Setting] = "--store",
     };
 
     public static string For(string parameter) => s_flags.TryGetValue(parameter, out var flag) ? flag : parameter;

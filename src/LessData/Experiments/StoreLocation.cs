@@ -26,7 +26,10 @@ public abstract record StoreLocation
         }
     }
 
-    /// <summary>The --store value, else $LESSDATA_STORE, else runs.db.</summary>
+    /// <summary>How errors name the store setting (the CLI maps it to its flag).</summary>
+    public const string Setting = "store";
+
+    /// <summary>The given store, else $LESSDATA_STORE, else runs.db.</summary>
     public static string Resolve(string? option) =>
         !string.IsNullOrWhiteSpace(option) ? option
         : Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } env ? env
@@ -34,7 +37,7 @@ public abstract record StoreLocation
 
     public static StoreLocation Parse(string text)
     {
-        if (string.IsNullOrWhiteSpace(text)) throw new UserError("--store is empty");
+        if (string.IsNullOrWhiteSpace(text)) throw new UserError("is empty", parameter: Setting);
         if (text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
             return new Postgres(FromUrl(text));
         if (text.Contains('=') && text.Contains(';') || text.StartsWith("Host=", StringComparison.OrdinalIgnoreCase))
@@ -42,22 +45,22 @@ public abstract record StoreLocation
             try
             {
                 var b = new NpgsqlConnectionStringBuilder(text);
-                if (string.IsNullOrEmpty(b.Host)) throw new UserError("--store: the connection string has no Host=");
+                if (string.IsNullOrEmpty(b.Host)) throw new UserError("is a connection string with no Host=", parameter: Setting);
                 return new Postgres(b.ConnectionString);
             }
             catch (ArgumentException e)
             {
-                throw new UserError($"--store: not a valid Npgsql connection string ({e.Message})");
+                throw new UserError($"is not a valid Npgsql connection string ({e.Message})", parameter: Setting);
             }
         }
-        if (text.Contains("://", StringComparison.Ordinal)) throw new UserError($"--store: unsupported URL scheme in '{text.Split("://")[0]}://…' (use a SQLite path or postgres://)");
+        if (text.Contains("://", StringComparison.Ordinal)) throw new UserError($"has an unsupported URL scheme in '{text.Split("://")[0]}://…' (use a SQLite path or postgres://)", parameter: Setting);
         return new Sqlite(text);
     }
 
     private static string FromUrl(string text)
     {
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
-            throw new UserError("--store: a PostgreSQL URL looks like postgres://user:password@host:5432/database");
+            throw new UserError("is not a PostgreSQL URL; one looks like postgres://user:password@host:5432/database", parameter: Setting);
         var b = new NpgsqlConnectionStringBuilder
         {
             Host = uri.Host,
@@ -74,7 +77,7 @@ public abstract record StoreLocation
         {
             var kv = pair.Split('=', 2);
             try { b[Uri.UnescapeDataString(kv[0])] = kv.Length == 2 ? Uri.UnescapeDataString(kv[1]) : "true"; }
-            catch (ArgumentException) { throw new UserError($"--store: unknown connection option '{kv[0]}' in the URL"); }
+            catch (ArgumentException) { throw new UserError($"has an unknown connection option '{kv[0]}' in the URL", parameter: Setting); }
         }
         return b.ConnectionString;
     }

@@ -33,7 +33,7 @@ public sealed class StoreLocationTests
     [InlineData("mysql://h/d", "unsupported URL scheme")]
     [InlineData("postgres://h/d?nonsense=1", "unknown connection option")]
     public void BadLocations_AreUserErrors(string text, string message) =>
-        FluentActions.Invoking(() => StoreLocation.Parse(text)).Should().Throw<LessData.UserError>().Which.Message.Should().Contain(message);
+        FluentActions.Invoking(() => StoreLocation.Parse(text)).Should().Throw<LessData.UserError>().Where(e => e.Message.Contains(message) && e.Parameter == StoreLocation.Setting);
 
     [Fact]
     public void Resolve_PrefersTheOption_ThenTheEnvironment_ThenRunsDb()
