@@ -9,6 +9,8 @@ public static class CliRunner
 {
     public const int UserErrorExit = 2;
     public const int InternalErrorExit = 1;
+    /// <summary>Training stopped on a non-finite loss (the message says where and what to try).</summary>
+    public const int DivergedExit = 3;
 
     public static int Invoke(RootCommand root, string[] args, TextWriter? output = null, TextWriter? error = null)
     {
@@ -36,6 +38,11 @@ public static class CliRunner
         {
             err.WriteLine($"lessdata: {FlagNames.For(selection.Parameter)}: {selection.Message}");
             return UserErrorExit;
+        }
+        catch (Exception e) when (Unwrap(e) is LessData.Training.TrainingDivergedException diverged)
+        {
+            err.WriteLine($"lessdata: {diverged.Message}");
+            return DivergedExit;
         }
         catch (OperationCanceledException)
         {

@@ -69,7 +69,7 @@ public static class CompareCommand
                     RunPipeline.Run(config, Path.Combine(outDir, Folder(config, baseline)), new ObserverPair(observer, heartbeat), cancel, checkpoint.Directory, CommandLine.Current(), checkpoint.Saved)),
                 null, stop.Token);
             var counts = store.Counts(planned.Select(p => p.Key));
-            if (counts[RunStatus.Failed] > 0) throw new UserError($"{counts[RunStatus.Failed]} compare run(s) failed; see {store.Location} (lessdata report --store {store.Location})");
+            if (counts[RunStatus.Failed] > 0) throw new UserError(FailedRuns.Describe(store, planned, "compare"));
             var rows = plan.Rows(planned, store.Completed(planned.Select(p => p.Key)), s.Margin);
             foreach (var r in rows.Where(r => !r.IsBaseline))
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

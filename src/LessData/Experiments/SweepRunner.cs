@@ -60,6 +60,7 @@ public static class SweepRunner
     private static Completion? TrainOne(RunStore store, RunStore.Claim claim, RunOwner me, TrainRun train, Action<string>? log, CancellationToken cancel)
     {
         string id = claim.Id.ToString(CultureInfo.InvariantCulture);
+        string label = $"{claim.ExperimentId} seed {claim.Config.Experiment.Seed}";
         var scratch = Path.Combine(Path.GetTempPath(), "lessdata-checkpoints", $"{Environment.ProcessId}-{id}");
         if (Directory.Exists(scratch)) Directory.Delete(scratch, recursive: true);
         Directory.CreateDirectory(scratch);
@@ -95,6 +96,12 @@ public static class SweepRunner
             log?.Invoke($"run {id}: stopped; {(released ? "lease released, checkpoint kept in the store" : "it was no longer ours")}");
             throw;
         }
+        catch (TrainingDivergedException e)
+        {
+            store.Fail(claim.Id, me, e.Message); // the run's own failure, in words; the other runs go on
+            log?.Invoke($"run {id} ({label}): failed: {e.Message}");
+            return null;
+        }
         catch (UserError e)
         {
             store.Fail(claim.Id, me, e.Message);
@@ -103,7 +110,7 @@ public static class SweepRunner
         catch (Exception e)
         {
             store.Fail(claim.Id, me, $"{e.GetType().Name}: {e.Message}");
-            log?.Invoke($"run {id}: failed: {e.GetType().Name}: {e.Message}");
+            log?.Invoke($"run {id} ({label}): failed: {e.GetType().Name}: {e.Message}");
             return null;
         }
         finally

@@ -51,7 +51,7 @@ public static class Trainer
             observer.EpochStarted(epoch, c.Epochs, plan.Count);
 
             var trainEnergy = meter.Start();
-            var pass = TrainEpoch(setup, model, ema, optimizer, rates, stage, plan, batches, selectionLoss, observer);
+            var pass = TrainEpoch(setup, model, ema, optimizer, rates, stage, plan, batches, selectionLoss, observer, cancel);
             double trainKwh = trainEnergy.Stop().Kwh;
             timings = timings.Add(pass.Timings with { Selection = selectSeconds });
             LessData.TorchSharp.NativeHeap.Trim(); // freed activations of this epoch's batch shapes go back to the system (docs/benchmarks.md, memory)
@@ -74,11 +74,11 @@ public static class Trainer
     private sealed record EpochPass(int Images, double MeanLoss, double Seconds, StepTimings Timings);
 
     private static EpochPass TrainEpoch(TrainingSetup s, nn.Module<Tensor, Tensor> model, WeightAverage ema,
-        global::TorchSharp.Modules.OptimizerHelper optimizer, LearningRatePlan rates, SelectionStage stage, EpochPlan plan, IReadOnlyList<Batch> batches, SelectionLoss selectionLoss, ITrainingObserver observer)
+        global::TorchSharp.Modules.OptimizerHelper optimizer, LearningRatePlan rates, SelectionStage stage, EpochPlan plan, IReadOnlyList<Batch> batches, SelectionLoss selectionLoss, ITrainingObserver observer, CancellationToken cancel)
     {
         model.train();
         long start = Stopwatch.GetTimestamp();
-        int images = 0, total = plan.Count;
+        int images = 0, batchNumber = 0, total = plan.Count;
         using var generator = new Generator(SeedStreams.Augmentation(s.Experiment.Seed, plan.Epoch), device: null);
         using var producer = new BatchProducer(s.Train, s.Transform, batches, generator);
         selectionLoss.Begin(plan);
@@ -92,12 +92,17 @@ public static class Trainer
                 optimizer.zero_grad();
                 var perSample = nn.functional.cross_entropy(model.forward(batch.Images), batch.Labels, reduction: nn.Reduction.None);
                 var loss = selectionLoss.Compute(perSample, batch.Indices);
+                batchNumber++;
+                double value = loss.item<float>(); // one scalar per batch (on CPU the loss is already computed): the divergence guard
+                if (!double.IsFinite(value))
+                    throw new TrainingDivergedException("loss", value, plan.Epoch + 1, batchNumber, s.Experiment.Model, lr);
                 loss.backward();
                 optimizer.step();
                 ema.Update(model);
                 images += batch.Count;
             }
             observer.BatchDone(plan.Epoch, images, total, Stopwatch.GetElapsedTime(start).TotalSeconds);
+            cancel.ThrowIfCancellationRequested(); // a stop request ends the run after this batch; the last epoch's checkpoint is where it resumes
         }
         double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         double meanLoss = selectionLoss.End();
