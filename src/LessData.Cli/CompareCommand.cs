@@ -58,8 +58,7 @@ public static class CompareCommand
         RunOutputs.CheckWritable(outDir); // before any run: results are never lost to a late I/O failure
         Directory.CreateDirectory(outDir);
         using var store = RunStore.Open(s.Store ?? Path.Combine(outDir, "compare.db"));
-        using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+        using var stop = new StopSignals();
         int trials = s.Trials;
         while (true)
         {

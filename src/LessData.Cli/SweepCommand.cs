@@ -69,9 +69,7 @@ public static class SweepCommand
             using var runs = StoreOptions.Open(parse.GetValue(store), parse.GetValue(lease));
             if (parse.GetValue(retryFailed)) Console.WriteLine($"{runs.RetryFailed()} failed runs put back to pending");
             if (job is not null) return slurm.Submit(parse, job, runs, planned, parse.GetValue(lease));
-            using var stop = new CancellationTokenSource();
-            using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
-            Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+            using var stop = new StopSignals();
             var final = SweepRunner.Run(runs, planned,
                 (config, checkpoint, heartbeat, cancel) => ProgressDisplay.Run(RunNames.For(config), observer =>
                     RunPipeline.Run(Here(config, planned), null, new LessData.Training.ObserverPair(observer, heartbeat), cancel, checkpoint.Directory, CommandLine.Current(), checkpoint.Saved)),

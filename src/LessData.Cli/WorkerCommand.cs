@@ -31,9 +31,7 @@ public static class WorkerCommand
             if (dev is not null and not ("cpu" or "cuda")) throw new UserError($"--device must be cpu or cuda (got '{dev}')");
             using var runs = StoreOptions.Open(parse.GetValue(store), parse.GetValue(lease));
             if (runs is PostgresRunStore pg) pg.Retrying = m => Console.Error.WriteLine($"worker: {m}");
-            using var stop = new CancellationTokenSource();
-            using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; Say("SIGTERM: finishing the epoch, then releasing the run"); stop.Cancel(); });
-            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+            using var stop = new StopSignals(Say);
             var me = RunOwner.Current();
             Say($"worker {me} on {runs.Location} (lease {runs.Lease.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s)");
             var limits = new WorkerLimits(parse.GetValue(maxRuns), parse.GetValue(maxTime), WaitForOthers: true);
