@@ -6,7 +6,7 @@ namespace LessData.Experiments;
 
 /// <summary>
 /// The hardware class a run trained on: CPU model and threads used, and the GPU name and driver where NVML answers.
-/// Runtimes and energy compare only within one class.
+/// Runtimes and energy compare only within one class; a process whose numerics self-check turned oneDNN off is a class of its own.
 /// </summary>
 public static class HardwareInfo
 {
@@ -15,6 +15,8 @@ public static class HardwareInfo
         var cpu = CpuModel();
         int used = threads > 0 ? threads : Environment.ProcessorCount;
         var text = string.Create(CultureInfo.InvariantCulture, $"{cpu} × {used} threads");
+        if (Native.NumericsGuard.Current is { Action: not LessData.TorchSharp.NumericsAction.None } n)
+            text += n.Correct ? "; oneDNN off (numerics self-check)" : "; convolutions wrong (numerics self-check)"; // another kernel path: its own class
         return device == "cuda" && Gpu() is { } gpu ? $"{gpu}; {text}" : text;
     }
 

@@ -3,12 +3,12 @@ using System.Runtime.InteropServices;
 
 namespace LessData.Experiments;
 
-/// <summary>What produced a run: git commit (+dirty), package versions, machine, command line.</summary>
+/// <summary>What produced a run: git commit (+dirty), package versions, machine, command line, and the numerics self-check.</summary>
 public static class ProvenanceCollector
 {
     public const string LibTorchVersion = "2.10.0";
 
-    public static Provenance Collect(string commandLine) => new(GitCommit(), Versions(), Machine(), commandLine);
+    public static Provenance Collect(string commandLine) => new(GitCommit(), Versions(), Machine(), commandLine, Native.NumericsRecord.Current());
 
     public static IReadOnlyDictionary<string, string> Versions() => new SortedDictionary<string, string>
     {

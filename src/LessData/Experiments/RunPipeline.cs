@@ -32,7 +32,7 @@ public static class RunPipeline
         using var _test = test;
         using var _fullTest = fullTest;
         var meter = EnergyMeters.ForDevice(env.Device, env.DevicePowerWatts);
-        var (setup, data) = Prepare(config, train, test, folder);
+        var (setup, data) = Prepare(config, train, test, folder, observer);
         setup = setup with { FinalTest = fullTest, Meter = meter };
         if (env.SaveModel && outDir is not null)
             setup = setup with { Trained = model => ModelArtifact.Write(outDir, model, ModelArtifact.Describe(e, train, setup.Transform, data)) };
@@ -99,7 +99,7 @@ public static class RunPipeline
         return (DatasetLoader.Limit(loaded.Train, e.TrainLimit, e.Seed), curve, e.TestLimit is null ? null : loaded.Test, loaded.Summary);
     }
 
-    private static (TrainingSetup Setup, RunData Data) Prepare(TrainConfig config, ImageDataset train, ImageDataset test, FolderSummary? folder)
+    private static (TrainingSetup Setup, RunData Data) Prepare(TrainConfig config, ImageDataset train, ImageDataset test, FolderSummary? folder, ITrainingObserver observer)
     {
         var e = config.Experiment;
         IBatchTransform transform = AugmentationFactory.For(e.Dataset, e.Augmentation, e.Augment, train.Channels, train.Height, train.Width);
@@ -110,7 +110,8 @@ public static class RunPipeline
             transform = new NormalizedTransform(transform, normalization);
         }
         var (c, h, w) = transform.OutputShape;
-        ModelFactory.Create(e.Model, c, h, w, train.ClassCount).Dispose(); // fail fast on a model that cannot fit
+        ModelFactory.Create(e.Model, c, h, w, train.ClassCount).Dispose(); // fail fast on a model that cannot fit, or whose convolutions this machine computes wrongly
+        if (NumericsGuard.Current is { Action: not LessData.TorchSharp.NumericsAction.None } numerics) observer.Notice(numerics.Summary);
         var setup = new TrainingSetup(e, config.Environment, train, test, transform, () => ModelFactory.Create(e.Model, c, h, w, train.ClassCount))
         {
             EvaluatesAverage = ModelFactory.EvaluatesAverage(e.Model),

@@ -15,7 +15,8 @@ public sealed record RunTotals(
     int FinalTestImages = 0, int FinalWindow = 1, double LastEpochTop1 = double.NaN, string? Top1Definition = null);
 
 /// <summary>Provenance written next to the config: git commit and package versions.</summary>
-public sealed record Provenance(string GitCommit, IReadOnlyDictionary<string, string> Versions, string Machine, string CommandLine);
+public sealed record Provenance(string GitCommit, IReadOnlyDictionary<string, string> Versions, string Machine, string CommandLine,
+    Native.NumericsRecord? Numerics = null);
 
 /// <summary>Everything one run produced: what run.json holds.</summary>
 public sealed record RunRecord(TrainConfig Config, Provenance Provenance, IReadOnlyList<EpochRecord> Epochs, RunTotals Totals,

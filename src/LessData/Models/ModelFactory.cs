@@ -34,10 +34,19 @@ public static class ModelFactory
     {
         if (channels < 1) throw new UserError($"a model needs at least 1 input channel (got {channels})");
         string preset = Normalize(name);
-        if (ResNets.ResNetArchitecture.Named(preset) is { } resnet) return new ResNets.ResNet(resnet, channels, height, width, classes);
-        return preset == "cnn"
-            ? new PlainCnn(channels, height, width, classes)
+        nn.Module<Tensor, Tensor> model = ResNets.ResNetArchitecture.Named(preset) is { } resnet ? new ResNets.ResNet(resnet, channels, height, width, classes)
+            : preset == "cnn" ? new PlainCnn(channels, height, width, classes)
             : new HvcNetwork(channels, height, width, classes, Architecture(name));
+        try
+        {
+            Native.NumericsGuard.Ensure(model); // every model's convolutions are checked on this machine before it computes (once per shape)
+        }
+        catch (UserError)
+        {
+            model.Dispose();
+            throw;
+        }
+        return model;
     }
 
     /// <summary>The capsule network's shape for an HVC model spec (hvc, hvc-small, with optional overrides).</summary>
