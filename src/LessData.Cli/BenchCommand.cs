@@ -29,9 +29,10 @@ public static class BenchCommand
         var memoryModel = new Option<string>("--memory-model") { Description = "Model of the memory runs", DefaultValueFactory = _ => "hvc-small" };
         var memoryLimit = new Option<int>("--memory-limit") { Description = "Training images of each memory run", DefaultValueFactory = _ => 1200 };
         var memorySchedules = new Option<string[]>("--memory-schedules") { Description = "Schedules of the memory runs (full is always run)", DefaultValueFactory = _ => MemoryBenchmark.DefaultSchedules, AllowMultipleArgumentsPerToken = true };
+        var noConvPaths = new Option<bool>("--no-conv-paths") { Description = "Skip timing each model on both convolution paths (oneDNN and ATen's own kernels)" };
         var reference = new Option<string?>("--reference") { Description = "Path of hvc_reference.py (default: bench/reference/ of this checkout)" };
         var command = new Command("bench", "Benchmark training throughput, GFLOP/s and time-vs-evaluations fidelity (optionally against PyTorch)")
-        { outDir, compare, models, threads, iterations, noFidelity, fidelityEpochs, fidelityLimit, fidelityTestLimit, fidelityRepeats, dataset, dataDir, memory, memoryEpochs, memoryModel, memoryLimit, memorySchedules, reference };
+        { outDir, compare, models, threads, iterations, noFidelity, fidelityEpochs, fidelityLimit, fidelityTestLimit, fidelityRepeats, dataset, dataDir, memory, memoryEpochs, memoryModel, memoryLimit, memorySchedules, noConvPaths, reference };
         command.SetAction(parse =>
         {
             var defaults = new BenchSettings();
@@ -54,6 +55,7 @@ public static class BenchCommand
                     Environment = defaults.FidelityConfig.Environment with { DataDir = parse.GetValue(dataDir) },
                 },
                 ComparePytorch = parse.GetValue(compare),
+                ConvPaths = !parse.GetValue(noConvPaths),
                 Memory = parse.GetValue(memory),
                 MemoryEpochs = parse.GetValue(memoryEpochs),
                 MemoryModel = parse.GetValue(memoryModel)!,
@@ -135,6 +137,16 @@ public static class BenchCommand
         if (r.ReferenceCheck is { } c)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"reference check: parameters {c.LessDataParameters} vs {c.PytorchParameters}, max |Δoutput| {c.MaxAbsDiff:E2} (outputs up to {c.MaxAbsOutput:F3}): {(c.Passed ? "same model" : "MISMATCH")}"));
+        if (r.Numerics is { } n) Console.WriteLine(n.Summary);
+        if (r.ConvPaths is { Count: > 0 } pathRows)
+        {
+            var paths = new Table().Border(TableBorder.Rounded).Title("convolution paths: training throughput (median of alternating rounds)")
+                .AddColumns("model", "threads", "oneDNN img/s", "ATen img/s", "ATen / oneDNN", "faster correct path");
+            foreach (var p in pathRows)
+                paths.AddRow(p.Model, p.Threads.ToString(CultureInfo.InvariantCulture), p.OneDnnImagesPerSecond is { } o ? F(o) : "wrong here", F(p.AtenImagesPerSecond),
+                    p.AtenOverOneDnn is { } q ? F(q, "F3") : "—", p.AtenOverOneDnn is not { } aten ? "ATen (only correct one)" : aten > 1 ? "ATen (--conv-path aten)" : "oneDNN (default)");
+            AnsiConsole.Write(paths);
+        }
         if (r.Memory is { Count: > 0 } memoryRows)
         {
             var mem = new Table().Border(TableBorder.Rounded).Title($"memory: peak RSS over {memoryRows[0].Epochs} epochs, {memoryRows[0].TrainImages} images (target: within 10 % of full)")

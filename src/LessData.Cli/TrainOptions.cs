@@ -40,6 +40,7 @@ public sealed class TrainOptions
     public Option<int> FinalWindow { get; } = new("--final-window") { Description = "Final top-1 = mean over the last k epochs (at most a quarter of the run), on the full test split", DefaultValueFactory = _ => s_defaults.FinalWindow };
     public Option<bool> NoAugment { get; } = new("--no-augment") { Description = "Switch augmentation off" };
     public Option<string> Device { get; } = new("--device") { Description = "cpu | cuda", DefaultValueFactory = _ => s_environment.Device };
+    public Option<LessData.Native.ConvolutionPath> ConvPath { get; } = new("--conv-path") { Description = "Convolution kernels: auto (oneDNN unless the numerics self-check finds it wrong) or aten (libtorch's own; faster for some models, see lessdata bench)" };
     public Option<int> Threads { get; } = new("--threads") { Description = "libtorch threads (0 = its default)", DefaultValueFactory = _ => s_environment.Threads };
     public Option<double> CarbonIntensity { get; } = new("--carbon-intensity") { Description = "gCO2e per kWh", DefaultValueFactory = _ => s_environment.CarbonGramsPerKwh };
     public Option<double> DevicePower { get; } = new("--device-power") { Description = "Watts assumed when no energy counter is readable", DefaultValueFactory = _ => s_environment.DevicePowerWatts };
@@ -68,7 +69,7 @@ public sealed class TrainOptions
         if (includeSchedule) { yield return Schedule; }
         yield return Selector; yield return Unbiased; yield return TargetFraction; yield return Subset; yield return Stratify;
         yield return Model; yield return Epochs; yield return BatchSize; yield return Seed;
-        yield return TrainLimit; yield return TestLimit; yield return FinalWindow; yield return NoAugment; yield return Device; yield return Threads;
+        yield return TrainLimit; yield return TestLimit; yield return FinalWindow; yield return NoAugment; yield return Device; yield return Threads; yield return ConvPath;
         yield return CarbonIntensity; yield return DevicePower; yield return TensorBoard;
     }
 
@@ -108,6 +109,7 @@ public sealed class TrainOptions
             DataDir = r.GetValue(DataDir),
             Device = r.GetValue(Device)!,
             Threads = r.GetValue(Threads),
+            ConvolutionPath = r.GetValue(ConvPath),
             CarbonGramsPerKwh = r.GetValue(CarbonIntensity),
             DevicePowerWatts = r.GetValue(DevicePower),
             TensorBoard = r.GetValue(TensorBoard),

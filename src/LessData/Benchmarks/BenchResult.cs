@@ -38,4 +38,6 @@ public sealed record BenchResult(
     double? RatioVsPytorch,
     double? RatioVsPytorchBf16,
     ReferenceCheckResult? ReferenceCheck,
-    IReadOnlyList<MemoryRow>? Memory = null);
+    IReadOnlyList<MemoryRow>? Memory = null,
+    IReadOnlyList<ConvPathRow>? ConvPaths = null,
+    Native.NumericsRecord? Numerics = null);

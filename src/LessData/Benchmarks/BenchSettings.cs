@@ -24,6 +24,10 @@ public sealed record BenchSettings
         Environment = new() { Threads = 2 },
     };
     public bool ComparePytorch { get; init; }
+    /// <summary>Time each model on both convolution paths (oneDNN and ATen's own), at the most threads, in alternating rounds.</summary>
+    public bool ConvPaths { get; init; } = true;
+    /// <summary>Alternating rounds per convolution path (the median is reported).</summary>
+    public int ConvPathRounds { get; init; } = 2;
     /// <summary>Peak-RSS runs, one process per schedule (opt-in: 200 epochs take a while).</summary>
     public bool Memory { get; init; }
     public IReadOnlyList<string> MemorySchedules { get; init; } = MemoryBenchmark.DefaultSchedules;

@@ -60,6 +60,13 @@ public static class BenchSuite
             }
 
         int maxThreads = s.Threads.Max();
+        var convPaths = new List<ConvPathRow>();
+        if (s.ConvPaths)
+            foreach (var model in s.Models)
+            {
+                progress($"convolution paths: {model}, oneDNN and ATen, {maxThreads} thread(s), {s.ConvPathRounds} alternating round(s)");
+                convPaths.Add(ConvPathBenchmark.Measure(model, transform, s.DatasetSize, Channels, Size, Classes, s.Batch, maxThreads, s.Warmup, s.Iterations, s.ConvPathRounds));
+            }
         bool bf16 = CpuFeatures.HasNativeBf16;
         progress($"GEMM: {s.GemmSize}³ fp32{(bf16 ? " and bf16" : " (no native bf16 on this CPU: bf16 GEMM not timed)")}, {maxThreads} thread(s)");
         double gemm = GemmBenchmark.Gflops(s.GemmSize, ScalarType.Float32, maxThreads);
@@ -77,7 +84,8 @@ public static class BenchSuite
                 ? mine.ImagesPerSecond / peer.ImagesPerSecond
                 : null;
         return new BenchResult(ProvenanceCollector.Machine(), commandLine, rows, headline.Gflops, gemm, gemmBf16, fidelity,
-            s.ComparePytorch ? pytorch : null, RatioFor(headline.Model), RatioFor("hvc:bf16"), check, memory);
+            s.ComparePytorch ? pytorch : null, RatioFor(headline.Model), RatioFor("hvc:bf16"), check, memory,
+            s.ConvPaths ? convPaths : null, NumericsRecord.Current());
     }
 
     /// <summary>The row the headline figures (GFLOP/s, ratio vs PyTorch) come from: hvc at the most threads, else the first model there.</summary>

@@ -27,6 +27,7 @@ public static class RunPipeline
         if (outDir is not null) RunOutputs.CheckWritable(outDir);
         TorchRuntime.EnsureLoaded();
         var (e, env) = (config.Experiment, config.Environment);
+        NumericsGuard.Use(env.ConvolutionPath);
         var (train, test, fullTest, folder) = LoadSplits(config, observer);
         using var _train = train;
         using var _test = test;

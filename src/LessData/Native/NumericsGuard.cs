@@ -38,6 +38,17 @@ public static class NumericsGuard
         }
     }
 
+    /// <summary>
+    /// Puts the process on a convolution path before a run: <see cref="ConvolutionPath.Aten"/> turns oneDNN off;
+    /// <see cref="ConvolutionPath.Auto"/> turns it on again unless the self-check found it wrong.
+    /// </summary>
+    public static void Use(ConvolutionPath path)
+    {
+        if (!OneDnn.IsAvailable) return;
+        lock (s_lock)
+            OneDnn.Enabled = path == ConvolutionPath.Auto && s_current is not { Action: not NumericsAction.None };
+    }
+
     /// <summary>Forgets the process's check (tests).</summary>
     internal static void Reset()
     {

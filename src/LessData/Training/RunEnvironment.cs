@@ -19,4 +19,6 @@ public sealed record RunEnvironment
     public bool Strict { get; init; }
     /// <summary>Write the evaluated weights (native + safetensors) and model.json into the run folder.</summary>
     public bool SaveModel { get; init; }
+    /// <summary>The kernels fp32 convolutions run on (both correct where the numerics self-check passes; speed differs by model and CPU).</summary>
+    public Native.ConvolutionPath ConvolutionPath { get; init; }
 }
