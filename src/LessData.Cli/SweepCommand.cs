@@ -78,6 +78,7 @@ public static class SweepCommand
                 stop.Token);
             var counts = runs.Counts(planned.Select(p => p.Key));
             Console.WriteLine($"sweep finished: {counts[RunStatus.Completed]} completed, {counts[RunStatus.Failed]} failed, {counts[RunStatus.Running]} running elsewhere, {counts[RunStatus.Pending]} pending; store {runs.Location}");
+            if (counts[RunStatus.Failed] > 0) Console.Error.WriteLine($"lessdata: {FailedRuns.Describe(runs, planned, "sweep")}");
             return counts[RunStatus.Failed] > 0 ? 1 : 0;
         });
         return command;
