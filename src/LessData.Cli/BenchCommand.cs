@@ -65,7 +65,7 @@ public static class BenchCommand
             if (settings.Memory)
             {
                 if (settings.MemoryEpochs < 1) throw new UserError($"--memory-epochs must be at least 1 (got {settings.MemoryEpochs})");
-                foreach (var s in settings.MemorySchedules) LessData.Selection.ScheduleParser.Parse(s);
+                foreach (var s in settings.MemorySchedules) LessData.Selection.Schedules.Parse(s);
                 LessData.Models.ModelFactory.Check(settings.MemoryModel);
             }
             // Flag checks live here, in the CLI; the bench library checks the same values in its own words.

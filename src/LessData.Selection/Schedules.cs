@@ -21,4 +21,11 @@ public static class Schedules
     /// <summary>Parses full | step:F@P | step:E1..E9 | increment:F | cut:N.</summary>
     /// <exception cref="SelectionException">The spec is malformed or out of range (Parameter "schedule").</exception>
     public static ISchedule Parse(string spec) => ScheduleParser.Parse(spec);
+
+    /// <summary>The spec forms <see cref="Parse"/> accepts, for help texts.</summary>
+    public static string Forms => ScheduleParser.Forms;
+
+    /// <summary>Parses a subset policy: "redraw" or "nested"; null or empty gives null (the schedule's own default).</summary>
+    /// <exception cref="SelectionException">Any other text (Parameter "subset").</exception>
+    public static SubsetPolicy? ParsePolicy(string? text) => ScheduleParser.ParsePolicy(text);
 }

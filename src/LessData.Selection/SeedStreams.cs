@@ -4,13 +4,15 @@ namespace LessData.Selection;
 /// Independent, documented seed streams derived from the run seed, so that selection, batch order and augmentation
 /// never share random numbers: changing one stage's use of randomness does not move another's.
 /// </summary>
-internal static class SeedStreams
+public static class SeedStreams
 {
+    /// <summary>The seed of an epoch's augmentation generator (LessData's trainer seeds its torch.Generator with it).</summary>
     public static ulong Augmentation(int seed, int epoch) => Mix((ulong)(uint)seed, 0xA11CE, (ulong)epoch);
+    /// <summary>The seed of an epoch's batch order.</summary>
     public static ulong BatchOrder(int seed, int epoch) => Mix((ulong)(uint)seed, 0xBA7C4, (ulong)epoch);
 
     /// <summary>SplitMix64 finaliser over the parts.</summary>
-    public static ulong Mix(params ulong[] parts)
+    internal static ulong Mix(params ulong[] parts)
     {
         ulong h = 0x9E3779B97F4A7C15;
         foreach (var p in parts)

@@ -18,4 +18,14 @@ public static class Selectors
     /// <summary>Parses random | loss[:hard=H,unbiased] | infobatch[:r=R,delta=D,target=T].</summary>
     /// <exception cref="SelectionException">The spec is malformed or out of range (Parameter "selector").</exception>
     public static ISelector Parse(string spec) => SelectorParser.Parse(spec);
+
+    /// <summary>
+    /// Parses a selector spec with the two settings that may also come separately: unbiased weights (loss) and a target
+    /// fraction (infobatch); null spec means random.
+    /// </summary>
+    /// <exception cref="SelectionException">The spec or a setting does not apply (Parameter "selector", "unbiased" or "targetFraction").</exception>
+    public static ISelector Parse(string? spec, bool unbiased, double? targetFraction) => SelectorParser.Parse(spec, unbiased, targetFraction);
+
+    /// <summary>The spec forms <see cref="Parse(string)"/> accepts, for help texts.</summary>
+    public static string Forms => SelectorParser.Forms;
 }

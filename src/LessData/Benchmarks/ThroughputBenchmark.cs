@@ -25,7 +25,7 @@ public static class ThroughputBenchmark
         using var optimizer = torch.optim.Adam(model.parameters(), 0.001);
         using var generator = new Generator(7, device: null);
         model.train();
-        var selector = new RandomSelector();
+        var selector = Selectors.Random();
         int epoch = 0;
 
         var phases = new List<double[]>();

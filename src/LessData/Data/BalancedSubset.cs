@@ -15,8 +15,8 @@ public static class BalancedSubset
     {
         if (limit < 1) throw new UserError($"{what} must be at least 1 (got {limit})");
         if (limit > labels.Count) throw new UserError($"{what} {limit} is larger than the split ({labels.Count} images); lower it or drop the option");
-        var chosen = StratifiedDraw.Draw(labels, limit, seed, Stream, epochKey: 0);
-        chosen.Sort();
-        return [.. chosen];
+        int[] chosen = [.. SeededDraws.Stratified(labels, limit, seed, Stream)];
+        Array.Sort(chosen);
+        return chosen;
     }
 }

@@ -38,8 +38,8 @@ public static class PlanFile
             if (string.IsNullOrWhiteSpace(c.Id) || string.IsNullOrWhiteSpace(c.Spec)) throw new UserError($"{path}: every cell needs an id and a spec");
             try
             {
-                parsed.Add(new PlanCell(c.Id, ScheduleParser.Parse(c.Spec), c.Selector is null ? null : SelectorParser.Parse(c.Selector),
-                    ScheduleParser.ParsePolicy(c.Subset), c.Stratify));
+                parsed.Add(new PlanCell(c.Id, Schedules.Parse(c.Spec), c.Selector is null ? null : Selectors.Parse(c.Selector),
+                    Schedules.ParsePolicy(c.Subset), c.Stratify));
             }
             catch (SelectionException e) { throw new UserError($"{path}: cell {c.Id}: {e.Message}"); }
         }

@@ -8,7 +8,7 @@ namespace LessData.Experiments;
 public sealed class ScheduleJsonConverter : JsonConverter<ISchedule>
 {
     public override ISchedule Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        ScheduleParser.Parse(reader.GetString() ?? "full");
+        Schedules.Parse(reader.GetString() ?? "full");
 
     public override void Write(Utf8JsonWriter writer, ISchedule value, JsonSerializerOptions options) => writer.WriteStringValue(value.Spec);
 }
@@ -17,7 +17,7 @@ public sealed class ScheduleJsonConverter : JsonConverter<ISchedule>
 public sealed class SelectorJsonConverter : JsonConverter<ISelector>
 {
     public override ISelector Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        SelectorParser.Parse(reader.GetString());
+        Selectors.Parse(reader.GetString() ?? "random");
 
     public override void Write(Utf8JsonWriter writer, ISelector value, JsonSerializerOptions options) => writer.WriteStringValue(value.Name);
 }

@@ -23,7 +23,7 @@ public static class SweepPlans
     };
 
     private static IReadOnlyList<PlanCell> Cells(IEnumerable<(string Id, string Spec)> experiments) =>
-        [Baseline, .. experiments.Select(e => new PlanCell(e.Id, ScheduleParser.Parse(e.Spec)))];
+        [Baseline, .. experiments.Select(e => new PlanCell(e.Id, Schedules.Parse(e.Spec)))];
 
     /// <summary>Adds the Baseline when a plan lacks one.</summary>
     public static IReadOnlyList<PlanCell> WithBaseline(IReadOnlyList<PlanCell> cells) =>

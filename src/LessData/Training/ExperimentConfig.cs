@@ -20,8 +20,8 @@ public sealed record ExperimentConfig
     /// (<see cref="FinalEpochs"/>); 1 = the last epoch. Default 3: measured to halve the paired SD (docs/reports.md).
     /// </summary>
     public int FinalWindow { get; init; } = 3;
-    public ISchedule Schedule { get; init; } = new FullSchedule();
-    public ISelector Selector { get; init; } = new RandomSelector();
+    public ISchedule Schedule { get; init; } = Schedules.Full();
+    public ISelector Selector { get; init; } = Selectors.Random();
     /// <summary>null = the schedule's default policy (redraw for step/increment, nested for cut).</summary>
     public SubsetPolicy? Subset { get; init; }
     public bool Stratify { get; init; }

@@ -21,7 +21,7 @@ public static class StratifiedSplit
             if (inClass.Length < 2)
                 throw new UserError($"class '{classes[group.Key]}' has {inClass.Length} image; --test-split needs at least 2 per class (one for each split)");
             int toTest = Math.Clamp((int)Math.Round(fraction * inClass.Length, MidpointRounding.AwayFromZero), 1, inClass.Length - 1);
-            var order = SeededRandom.For(seed, Stream + (ulong)group.Key).Permutation(inClass.Length);
+            var order = SeededDraws.Permutation(seed, Stream + (ulong)group.Key, inClass.Length);
             var chosen = new HashSet<int>(order[..toTest]);
             for (int i = 0; i < inClass.Length; i++) (chosen.Contains(i) ? test : train).Add(inClass[i]);
         }
