@@ -97,9 +97,10 @@ public sealed class FolderWorkflowTests : IDisposable
     [Theory]
     [InlineData("truncated")]
     [InlineData("garbage")]
+    [InlineData("empty")]
     public void PredictAndEvaluate_BrokenModelBin_OneLineNamingTheFile(string damage)
     {
-        // Given a trained run whose model.bin is then cut in half, or overwritten with bytes that are no weights file
+        // Given a trained run whose model.bin is then cut in half, overwritten with bytes that are no weights file, or emptied
         var root = Path.Combine(_fx.Root, "imgs-" + Guid.NewGuid().ToString("N")[..8]);
         for (int c = 0; c < 2; c++)
             foreach (var (split, n) in new[] { ("train", 4), ("test", 2) })
@@ -110,7 +111,12 @@ public sealed class FolderWorkflowTests : IDisposable
         train.Exit.Should().Be(0, train.Err);
         var weights = Path.Combine(runDir, "model.bin");
         var bytes = File.ReadAllBytes(weights);
-        File.WriteAllBytes(weights, damage == "truncated" ? bytes[..(bytes.Length / 2)] : [.. Enumerable.Range(0, 64).Select(i => (byte)(i * 37 + 11))]);
+        File.WriteAllBytes(weights, damage switch
+        {
+            "truncated" => bytes[..(bytes.Length / 2)],
+            "garbage" => [.. Enumerable.Range(0, 64).Select(i => (byte)(i * 37 + 11))],
+            _ => [],
+        });
 
         // When predicting an image and evaluating the run with it
         var predict = Run("predict", "--run", runDir, Path.Combine(root, "test", "class0", "0.png"));
