@@ -26,12 +26,15 @@ public static class StoreOptions
 
     public static RunStore Open(string? store, int? leaseSeconds = null) => RunStore.Open(StoreLocation.Resolve(store), LeaseOf(leaseSeconds));
 
-    /// <summary>Refuses a SQLite store that does not exist yet (for commands that only read).</summary>
-    public static RunStore OpenExisting(string? store)
+    /// <summary>
+    /// Refuses a SQLite store that does not exist yet: for commands that only read, and for `worker`, where a
+    /// mistyped path would otherwise create an empty store and finish at once with nothing done.
+    /// </summary>
+    public static RunStore OpenExisting(string? store, int? leaseSeconds = null)
     {
         var location = StoreLocation.Resolve(store);
         if (StoreLocation.Parse(location) is StoreLocation.Sqlite s && !File.Exists(s.Path))
             throw new UserError($"{s.Path}: store not found; run 'lessdata sweep --store {s.Path}' first");
-        return RunStore.Open(location);
+        return RunStore.Open(location, LeaseOf(leaseSeconds));
     }
 }

@@ -29,7 +29,7 @@ public static class WorkerCommand
             if (parse.GetValue(maxRuns) is < 1) throw new UserError("--max-runs must be at least 1");
             var dev = parse.GetValue(device);
             if (dev is not null and not ("cpu" or "cuda")) throw new UserError($"--device must be cpu or cuda (got '{dev}')");
-            using var runs = StoreOptions.Open(parse.GetValue(store), parse.GetValue(lease));
+            using var runs = StoreOptions.OpenExisting(parse.GetValue(store), parse.GetValue(lease));
             if (runs is PostgresRunStore pg) pg.Retrying = m => Console.Error.WriteLine($"worker: {m}");
             using var stop = new StopSignals(Say);
             var me = RunOwner.Current();

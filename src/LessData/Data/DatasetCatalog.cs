@@ -23,7 +23,11 @@ public static class DatasetCatalog
         new SmallNorbDataset(),
     ];
 
+    /// <summary>How errors name the dataset setting (the CLI maps it to its flag).</summary>
+    public const string Setting = "dataset";
+
     public static IDatasetFormat Get(string name) =>
         All.FirstOrDefault(d => d.Name == name.Trim().ToLowerInvariant())
-        ?? throw new UserError($"unknown dataset '{name}': use one of {string.Join(", ", All.Select(d => d.Name))}");
+        ?? throw new UserError($"'{name}' is not a dataset LessData knows: use one of {string.Join(", ", All.Select(d => d.Name))}, "
+            + $"or {Folders.FolderSpec.Prefix}PATH for your own images (one subfolder per class)", parameter: Setting);
 }

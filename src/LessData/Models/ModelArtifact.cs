@@ -60,10 +60,22 @@ public static class ModelArtifact
         var weights = Path.Combine(folder, NativeFile);
         if (!File.Exists(weights)) throw new UserError($"{weights}: weights file not found");
         var model = ModelFactory.Create(d.Model, d.InputChannels, d.InputHeight, d.InputWidth, d.Classes.Count);
-        model.load(weights);
+        try
+        {
+            model.load(weights);
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or ArgumentException or InvalidDataException or FormatException or OverflowException)
+        {
+            model.Dispose();
+            throw new UserError($"{weights}: cannot read the weights ({Reason(e)}); the file is cut short or does not belong to "
+                + $"this {DescriptionFile}: copy the run folder again, or train the run again", e);
+        }
         model.eval();
         return model;
     }
+
+    private static string Reason(Exception e) =>
+        e is EndOfStreamException ? "it ends early" : e.Message.Split('\n')[0].TrimEnd('.');
 
     /// <summary>The run's test-time preprocessing, rebuilt from model.json.</summary>
     public static IBatchTransform TestPipeline(ModelDescription d)

@@ -68,7 +68,7 @@ public sealed class CliTests : IDisposable
     [InlineData("--epochs", "0", "--epochs: epochs must be at least 1")]
     [InlineData("--subset", "sometimes", "--subset: subset policy must be")]
     [InlineData("--model", "resnet", "unknown model")]
-    [InlineData("--dataset", "imagenet", "unknown dataset")]
+    [InlineData("--dataset", "imagenet", "not a dataset LessData knows")]
     [InlineData("--device", "tpu", "--device must be cpu or cuda")]
     public void Train_BadOption_ExplainsAndExits2(string option, string value, string message)
     {
@@ -76,6 +76,16 @@ public sealed class CliTests : IDisposable
 
         exit.Should().Be(2);
         err.Should().Contain(message);
+    }
+
+    [Fact]
+    public void Train_UnknownDataset_NamesTheFlagTheBuiltInsAndFolderDatasets()
+    {
+        var (exit, _, err) = Run("train", "--dataset", "imagenet", "--data-dir", _fx.Root, "--epochs", "1");
+
+        exit.Should().Be(2);
+        err.Trim().Split('\n').Should().ContainSingle().Which.Should()
+            .StartWith("lessdata: --dataset 'imagenet'").And.Contain("mnist, fashion-mnist, cifar10, smallnorb").And.Contain("folder:PATH");
     }
 
     [Fact]

@@ -71,10 +71,26 @@ public sealed class ClusterCliTests : IDisposable
     [Fact]
     public void Worker_EmptyStore_ExitsZeroAtOnce()
     {
-        var (exit, output, err) = Run("worker", "--store", Path.Combine(_dir, "empty.db"));
+        var store = Path.Combine(_dir, "empty.db");
+        LessData.Experiments.RunStore.Open(store).Dispose();
+
+        var (exit, output, err) = Run("worker", "--store", store);
 
         exit.Should().Be(0, err);
         output.Should().Contain("worker done: 0/0");
+    }
+
+    [Fact]
+    public void Worker_SqliteStoreThatDoesNotExist_OneLineError_AndNoStoreCreated()
+    {
+        var store = Path.Combine(_dir, "mistyped.db");
+
+        var (exit, output, err) = Run("worker", "--store", store);
+
+        exit.Should().Be(2);
+        err.Trim().Split('\n').Should().ContainSingle().Which.Should().Contain(store).And.Contain("store not found").And.Contain("lessdata sweep --store");
+        output.Should().NotContain("worker done");
+        File.Exists(store).Should().BeFalse("a mistyped path must not become an empty store");
     }
 
     [Fact]

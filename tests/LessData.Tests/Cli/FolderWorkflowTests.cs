@@ -94,6 +94,42 @@ public sealed class FolderWorkflowTests : IDisposable
         err.Should().Contain("model.json").And.Contain("--save-model");
     }
 
+    [Theory]
+    [InlineData("truncated")]
+    [InlineData("garbage")]
+    [InlineData("empty")]
+    public void PredictAndEvaluate_BrokenModelBin_OneLineNamingTheFile(string damage)
+    {
+        // Given a trained run whose model.bin is then cut in half, overwritten with bytes that are no weights file, or emptied
+        var root = Path.Combine(_fx.Root, "imgs-" + Guid.NewGuid().ToString("N")[..8]);
+        for (int c = 0; c < 2; c++)
+            foreach (var (split, n) in new[] { ("train", 4), ("test", 2) })
+                for (int i = 0; i < n; i++) _fx.Png(Path.Combine(root, split, $"class{c}", $"{i}.png"), c, i, 12, 12);
+        var runDir = Path.Combine(_fx.Root, "run-" + damage);
+        var train = Run("train", "--dataset", "folder:" + root, "--epochs", "1", "--model", "cnn", "--image-size", "12", "--channels", "1",
+            "--batch-size", "4", "--threads", "1", "--out", runDir);
+        train.Exit.Should().Be(0, train.Err);
+        var weights = Path.Combine(runDir, "model.bin");
+        var bytes = File.ReadAllBytes(weights);
+        File.WriteAllBytes(weights, damage switch
+        {
+            "truncated" => bytes[..(bytes.Length / 2)],
+            "garbage" => [.. Enumerable.Range(0, 64).Select(i => (byte)(i * 37 + 11))],
+            _ => [],
+        });
+
+        // When predicting an image and evaluating the run with it
+        var predict = Run("predict", "--run", runDir, Path.Combine(root, "test", "class0", "0.png"));
+        var evaluate = Run("evaluate", "--run", runDir);
+
+        // Then each fails with one line naming model.bin, exit 2, no internal error
+        foreach (var (exit, _, err) in new[] { predict, evaluate })
+        {
+            exit.Should().Be(2, err);
+            err.Trim().Split('\n').Should().ContainSingle().Which.Should().Contain(weights).And.Contain("cannot read the weights").And.NotContain("bug");
+        }
+    }
+
     /// <summary>The tensor names in a safetensors header (8-byte little-endian length, then JSON).</summary>
     private static List<string> SafetensorsNames(string path)
     {
