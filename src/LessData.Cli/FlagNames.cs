@@ -17,6 +17,7 @@ public static class FlagNames
         ["seed"] = "--seed",
         [LessData.Experiments.RunOutputs.OutputFolder] = "--out",
         [LessData.Experiments.StoreLocation.Setting] = "--store",
+        [LessData.Experiments.ResumableRun.ResumeFolder] = "--resume",
     };
 
     public static string For(string parameter) => s_flags.TryGetValue(parameter, out var flag) ? flag : parameter;
