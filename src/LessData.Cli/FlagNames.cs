@@ -18,6 +18,7 @@ public static class FlagNames
         [LessData.Experiments.RunOutputs.OutputFolder] = "--out",
         [LessData.Experiments.StoreLocation.Setting] = "--store",
         [LessData.Data.DatasetCatalog.Setting] = "--dataset",
+        [LessData.Experiments.ResumableRun.ResumeFolder] = "--resume",
     };
 
     public static string For(string parameter) => s_flags.TryGetValue(parameter, out var flag) ? flag : parameter;

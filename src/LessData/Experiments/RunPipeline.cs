@@ -21,7 +21,16 @@ public static class RunPipeline
 
     /// <summary>As <see cref="Run"/>, also returning where the training time went (for `lessdata bench`).</summary>
     public static (RunRecord Record, StepTimings Timings) RunWithTimings(TrainConfig config, string? outDir, ITrainingObserver observer,
-        CancellationToken cancel, string? checkpointDir = null, string commandLine = "", Action? checkpointSaved = null)
+        CancellationToken cancel, string? checkpointDir = null, string commandLine = "", Action? checkpointSaved = null) =>
+        RunCore(config, outDir, observer, cancel, checkpointDir, commandLine, checkpointSaved, journalFrom: null);
+
+    /// <summary>
+    /// The pipeline. With <paramref name="journalFrom"/> (the epoch rows already written; empty for a new run) the run
+    /// folder is kept current after every epoch (<see cref="RunJournal"/>): status running, then completed; on a stop
+    /// request interrupted (and <see cref="RunInterruptedException"/> is thrown); on an error failed, with its message.
+    /// </summary>
+    internal static (RunRecord Record, StepTimings Timings) RunCore(TrainConfig config, string? outDir, ITrainingObserver observer,
+        CancellationToken cancel, string? checkpointDir, string commandLine, Action? checkpointSaved, IReadOnlyList<EpochRecord>? journalFrom)
     {
         Validate(config);
         if (outDir is not null) RunOutputs.CheckWritable(outDir);
@@ -37,10 +46,30 @@ public static class RunPipeline
         setup = setup with { FinalTest = fullTest, Meter = meter };
         if (env.SaveModel && outDir is not null)
             setup = setup with { Trained = model => ModelArtifact.Write(outDir, model, ModelArtifact.Describe(e, train, setup.Transform, data)) };
-        ITrainingObserver runObserver = env.TensorBoard && outDir is not null ? new TensorBoardObserver(Path.Combine(outDir, "tensorboard"), observer) : observer;
-        var outcome = Trainer.Run(setup, runObserver, checkpointDir is null ? null : new TrainingCheckpoint(checkpointDir, checkpointSaved), cancel);
-        var totals = RunTotalsBuilder.From(outcome.Epochs, (fullTest ?? test).Count, env.CarbonGramsPerKwh, meter.Source, test.Count);
-        var record = new RunRecord(config, ProvenanceCollector.Collect(commandLine), outcome.Epochs, totals, data);
+        var provenance = ProvenanceCollector.Collect(commandLine);
+        int finalImages = (fullTest ?? test).Count, curveImages = test.Count;
+        RunRecord RecordOf(IReadOnlyList<EpochRecord> epochs, RunState? state, string? failure) => new(config, provenance, epochs,
+            RunTotalsBuilder.From(epochs, finalImages, env.CarbonGramsPerKwh, meter.Source, curveImages), data, state, failure);
+        var journal = journalFrom is null || outDir is null ? null : new RunJournal(outDir, (x, s, f) => RecordOf(x, s, f), journalFrom, observer);
+        ITrainingObserver inner = journal ?? observer;
+        ITrainingObserver runObserver = env.TensorBoard && outDir is not null ? new TensorBoardObserver(Path.Combine(outDir, "tensorboard"), inner) : inner;
+        journal?.Write(RunState.Running);
+        TrainingOutcome outcome;
+        try
+        {
+            outcome = Trainer.Run(setup, runObserver, checkpointDir is null ? null : new TrainingCheckpoint(checkpointDir, checkpointSaved), cancel);
+        }
+        catch (OperationCanceledException) when (journal is not null && cancel.IsCancellationRequested)
+        {
+            journal.Write(RunState.Interrupted);
+            throw new RunInterruptedException(outDir!, journal.Epochs.Count, e.Epochs, cancel);
+        }
+        catch (Exception error) when (journal is not null && error is not OperationCanceledException)
+        {
+            journal.TryWrite(RunState.Failed, error.Message);
+            throw;
+        }
+        var record = RecordOf(outcome.Epochs, journal is null ? null : RunState.Completed, null);
         if (outDir is not null) RunOutputs.Write(outDir, record);
         return (record, outcome.Timings);
     }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using LessData.Training;
 
 namespace LessData.Experiments;
@@ -18,6 +19,11 @@ public sealed record RunTotals(
 public sealed record Provenance(string GitCommit, IReadOnlyDictionary<string, string> Versions, string Machine, string CommandLine,
     Native.NumericsRecord? Numerics = null);
 
-/// <summary>Everything one run produced: what run.json holds.</summary>
+/// <summary>
+/// Everything one run produced: what run.json holds. Status and Failure are written by `train`'s resumable runs
+/// (<see cref="ResumableRun"/>) and left out otherwise; a run.json without a status is a completed run.
+/// </summary>
 public sealed record RunRecord(TrainConfig Config, Provenance Provenance, IReadOnlyList<EpochRecord> Epochs, RunTotals Totals,
-    RunData? Data = null);
+    RunData? Data = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RunState? Status = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Failure = null);
