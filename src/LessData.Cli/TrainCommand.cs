@@ -69,7 +69,7 @@ public static class TrainCommand
     }
 
     /// <summary>The flags a resumed run may change: where and how it runs, never what it trains.</summary>
-    private static readonly string[] EnvironmentFlags = ["--data-dir", "--device", "--threads", "--carbon-intensity", "--device-power", "--tensorboard", "--save-model"];
+    private static readonly string[] EnvironmentFlags = ["--data-dir", "--device", "--threads", "--carbon-intensity", "--device-power", "--tensorboard", "--save-model", "--conv-path"];
 
     private static HashSet<string> Given(ParseResult parse) =>
         [.. parse.CommandResult.Children.OfType<OptionResult>().Where(r => !r.Implicit).Select(r => r.Option.Name)];
@@ -90,6 +90,7 @@ public static class TrainCommand
         DevicePowerWatts = given.Contains("--device-power") ? flags.DevicePowerWatts : saved.DevicePowerWatts,
         TensorBoard = given.Contains("--tensorboard") ? flags.TensorBoard : saved.TensorBoard,
         SaveModel = given.Contains("--save-model") ? flags.SaveModel : saved.SaveModel,
+        ConvolutionPath = given.Contains("--conv-path") ? flags.ConvolutionPath : saved.ConvolutionPath,
     };
 
     private static string Quote(string path) => path.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '$' or '\\') ? $"'{path.Replace("'", "'\\''")}'" : path;
