@@ -15,7 +15,11 @@ public sealed class CliProcess : IDisposable
 
     public CliProcess(IEnumerable<string> args, IReadOnlyDictionary<string, string>? env = null)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // Through env(1) with SIGINT back at its default: a test host started in the background (`cmd &` in a script, as CI
+        // may) inherits SIGINT ignored, exec keeps it ignored, and the child would never see the Ctrl-C a test sends.
+        var info = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add("--default-signal=INT");
+        info.ArgumentList.Add("dotnet");
         info.ArgumentList.Add(Dll);
         foreach (var a in args) info.ArgumentList.Add(a);
         info.Environment.Remove("LESSDATA_STORE");
