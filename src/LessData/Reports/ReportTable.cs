@@ -2,41 +2,44 @@ using LessData.Experiments;
 
 namespace LessData.Reports;
 
-/// <summary>Builds the paper-style table rows from a store's runs, one group per (dataset, profile), rows in paper order.</summary>
+/// <summary>
+/// Builds the paper-style table rows from a store's runs, one table per configuration (<see cref="ReportConfiguration"/>),
+/// rows in paper order. Cells are paired with the Baseline of their own configuration by seed; with no such Baseline
+/// they get no Δ and no verdict (another configuration's Baseline is never borrowed).
+/// </summary>
 public static class ReportTable
 {
     private static readonly string[] s_order = ["Baseline", "E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "E9", "I25", "I50", "I75", "C2", "C3", "C5", "C9"];
 
-    public static IReadOnlyList<ReportRow> Build(IReadOnlyList<SweepRun> runs, double margin = NonInferiority.DefaultMargin)
+    public static IReadOnlyList<ReportRow> Build(IReadOnlyList<SweepRun> runs, double margin = NonInferiority.DefaultMargin) =>
+        [.. ReportConfiguration.Group(runs).SelectMany(c => Build(c, margin))];
+
+    /// <summary>The rows of one configuration's table.</summary>
+    public static IReadOnlyList<ReportRow> Build(ReportConfiguration configuration, double margin)
     {
-        var rows = new List<ReportRow>();
-        foreach (var group in runs.GroupBy(r => (r.Dataset, r.Profile)).OrderBy(g => g.Key.Dataset).ThenBy(g => g.Key.Profile))
-        {
-            var baselineRuns = group.Where(r => r.ExperimentId == "Baseline").ToList();
-            var baseline = Completed(baselineRuns);
-            var groupRows = group.GroupBy(r => (r.ExperimentId, r.Spec)).OrderBy(c => Rank(c.Key.ExperimentId)).ThenBy(c => c.Key.ExperimentId, StringComparer.Ordinal)
-                .Select(cell => Paired(Row(group.Key.Dataset, group.Key.Profile, cell.Key.ExperimentId, cell.Key.Spec, cell.ToList(), baseline), cell.ToList(), baselineRuns, margin))
-                .ToList();
-            var holm = Holm.Adjust([.. groupRows.Select(r => r.Delta?.P ?? double.NaN)]);
-            rows.AddRange(groupRows.Select((r, i) => r with { PHolm = holm[i] }));
-        }
-        return rows;
+        var group = configuration.Runs;
+        var baselineRuns = group.Where(r => r.ExperimentId == "Baseline").ToList();
+        var baseline = Completed(baselineRuns);
+        var rows = group.GroupBy(r => (r.ExperimentId, r.Spec)).OrderBy(c => Rank(c.Key.ExperimentId)).ThenBy(c => c.Key.ExperimentId, StringComparer.Ordinal)
+            .Select(cell => Paired(Row(configuration.Dataset, configuration.Profile, cell.Key.ExperimentId, cell.Key.Spec, cell.ToList(), baseline), cell.ToList(), baselineRuns)
+                with { Margin = margin, Configuration = configuration.Title })
+            .ToList();
+        var holm = Holm.Adjust([.. rows.Select(r => r.Delta?.P ?? double.NaN)]);
+        var rule = VerdictRule.Fixed(margin, rows.Count(r => r.Delta is not null));
+        return [.. rows.Select((r, i) => r with { PHolm = holm[i], Decision = r.Delta is { } d ? rule.Judge(d) : null })];
     }
 
-    /// <summary>Adds the paired figures: differences of trial t of the cell and trial t of the Baseline (same seed).</summary>
-    private static ReportRow Paired(ReportRow row, List<SweepRun> cell, List<SweepRun> baseline, double margin)
+    /// <summary>Adds the paired figures: differences of the cell and the Baseline run with the same seed.</summary>
+    private static ReportRow Paired(ReportRow row, List<SweepRun> cell, List<SweepRun> baseline)
     {
-        if (row.Id == "Baseline") return row with { Margin = margin };
-        var b = baseline.Where(r => r.Status == RunStatus.Completed && r.Record is not null).GroupBy(r => r.Trial).ToDictionary(g => g.Key, g => g.First().Record!.Totals);
-        var pairs = cell.Where(r => r.Status == RunStatus.Completed && r.Record is not null && b.ContainsKey(r.Trial)).OrderBy(r => r.Trial)
-            .Select(r => (M: r.Record!.Totals, B: b[r.Trial])).ToList();
-        if (pairs.Count == 0) return row with { Margin = margin, Verdict = LessData.Reports.Verdict.Inconclusive };
+        if (row.Id == "Baseline") return row;
+        var b = baseline.Where(r => r.Status == RunStatus.Completed && r.Record is not null).GroupBy(r => r.Seed).ToDictionary(g => g.Key, g => g.First().Record!.Totals);
+        var pairs = cell.Where(r => r.Status == RunStatus.Completed && r.Record is not null && b.ContainsKey(r.Seed)).OrderBy(r => r.Seed)
+            .Select(r => (M: r.Record!.Totals, B: b[r.Seed])).ToList();
+        if (pairs.Count == 0) return row;
         var delta = PairedDifference.Of([.. pairs.Select(p => (p.M.Top1 - p.B.Top1) * 100)]);
         var saved = PairedDifference.Of([.. pairs.Select(p => p.B.TrainSeconds > 0 ? (1 - p.M.TrainSeconds / p.B.TrainSeconds) * 100 : double.NaN)]);
-        return row with
-        {
-            Delta = delta, TimeSaved = saved, Verdict = NonInferiority.Decide(delta, margin), TrialsNeeded = NonInferiority.TrialsNeeded(delta, margin), Margin = margin,
-        };
+        return row with { Delta = delta, TimeSaved = saved };
     }
 
     public static int Rank(string id) => Array.IndexOf(s_order, id) is var i and >= 0 ? i : s_order.Length;
