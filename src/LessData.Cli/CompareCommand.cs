@@ -14,7 +14,7 @@ namespace LessData.Cli;
 public static class CompareCommand
 {
     public sealed record Settings(int Trials = 1, double Margin = NonInferiority.DefaultMargin, bool UntilDecided = false, int MaxTrials = 10,
-        string? Store = null, string? BaselineSelector = null, string? BaselineModel = null);
+        string? Store = null, string? BaselineSelector = null, string? BaselineModel = null, FinalTop1Reading FinalTop1 = FinalTop1Reading.FullData);
 
     public static Command Create()
     {
@@ -28,12 +28,13 @@ public static class CompareCommand
         var store = new Option<string?>("--store") { Description = "SQLite store of the runs (default: <out>/compare.db); a killed compare resumes" };
         var baselineSelector = new Option<string?>("--baseline-selector") { Description = "Selector of the baseline (default random, whatever --selector is)" };
         var baselineModel = new Option<string?>("--baseline-model") { Description = "Model of the baseline (default --model), e.g. to compare hvc-small:bf16 with hvc-small" };
+        var finalTop1 = FinalTop1Option.Create();
         var command = new Command("compare", "Run the baseline and each schedule on shared seeds; print paired CIs, p and a verdict per method");
         options.AddTo(command, includeSchedule: false);
-        foreach (var o in new Option[] { schedules, outDir, trials, margin, untilDecided, maxTrials, store, baselineSelector, baselineModel }) command.Add(o);
+        foreach (var o in new Option[] { schedules, outDir, trials, margin, untilDecided, maxTrials, store, baselineSelector, baselineModel, finalTop1 }) command.Add(o);
         command.SetAction(parse => Execute(options.Bind(parse), parse.GetValue(schedules)!, parse.GetValue(outDir) ?? Path.Combine("runs", "compare"),
             new Settings(parse.GetValue(trials), parse.GetValue(margin), parse.GetValue(untilDecided), parse.GetValue(maxTrials),
-                parse.GetValue(store), parse.GetValue(baselineSelector), parse.GetValue(baselineModel))));
+                parse.GetValue(store), parse.GetValue(baselineSelector), parse.GetValue(baselineModel), FinalTop1Option.Get(parse, finalTop1))));
         return command;
     }
 
@@ -73,7 +74,7 @@ public static class CompareCommand
                 null, stop.Token);
             var counts = store.Counts(planned.Select(p => p.Key));
             if (counts[RunStatus.Failed] > 0) throw new UserError(FailedRuns.Describe(store, planned, "compare"));
-            var rows = plan.Rows(planned, store.Completed(planned.Select(p => p.Key)), rule);
+            var rows = plan.Rows(planned, store.Completed(planned.Select(p => p.Key)), rule, s.FinalTop1);
             for (int i = 0; i < plan.Methods.Count; i++)
                 if (rows[i + 1].Verdict is not Verdict.Inconclusive && !decidedAt.ContainsKey(ComparisonPlan.MethodId(i)))
                     decidedAt[ComparisonPlan.MethodId(i)] = rows[i + 1].Trials;
@@ -86,7 +87,7 @@ public static class CompareCommand
                 foreach (var r in rows.Where(r => !r.IsBaseline)) Console.WriteLine(Headline.For(r));
                 Console.WriteLine("verdicts: " + rule.Describe());
                 var sample = store.Completed([planned[0].Key]).Values.First();
-                var summary = ComparisonSummary.Write(outDir, rows, sample, CommandLine.Current(), rule);
+                var summary = ComparisonSummary.Write(outDir, rows, sample, CommandLine.Current(), rule, s.FinalTop1);
                 Console.WriteLine($"wrote {summary}, {Path.Combine(outDir, "summary.json")} and the run folders under {outDir}; runs are kept in {store.Location}");
                 return 0;
             }

@@ -43,11 +43,12 @@ public sealed record ComparisonPlan(TrainConfig Baseline, IReadOnlyList<TrainCon
         Rows(planned, completed, Rule(margin));
 
     /// <summary>The comparison rows, judged by <paramref name="rule"/>.</summary>
-    public IReadOnlyList<ComparisonRow> Rows(IReadOnlyList<PlannedRun> planned, IReadOnlyDictionary<string, RunRecord> completed, VerdictRule rule)
+    public IReadOnlyList<ComparisonRow> Rows(IReadOnlyList<PlannedRun> planned, IReadOnlyDictionary<string, RunRecord> completed, VerdictRule rule,
+        FinalTop1Reading reading = FinalTop1Reading.FullData)
     {
         Dictionary<int, RunRecord> Cell(string id) => planned.Where(p => p.ExperimentId == id && completed.ContainsKey(p.Key))
             .ToDictionary(p => p.Trial, p => completed[p.Key]);
-        return ComparisonRow.Build(Cell("Baseline"), Methods.Select((_, i) => (IReadOnlyDictionary<int, RunRecord>)Cell(MethodId(i))), rule);
+        return ComparisonRow.Build(Cell("Baseline"), Methods.Select((_, i) => (IReadOnlyDictionary<int, RunRecord>)Cell(MethodId(i))), rule, reading);
     }
 
     /// <summary>The experiment id of method i (0-based) in the planned runs and the store.</summary>

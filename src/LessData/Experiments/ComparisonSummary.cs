@@ -13,7 +13,8 @@ namespace LessData.Experiments;
 /// </summary>
 public static class ComparisonSummary
 {
-    public static string Write(string outDir, IReadOnlyList<ComparisonRow> rows, RunRecord sample, string command, VerdictRule? rule = null)
+    public static string Write(string outDir, IReadOnlyList<ComparisonRow> rows, RunRecord sample, string command, VerdictRule? rule = null,
+        FinalTop1Reading reading = FinalTop1Reading.FullData)
     {
         rule ??= VerdictRule.Fixed(rows[0].Margin, rows.Count(r => !r.IsBaseline));
         Directory.CreateDirectory(outDir);
@@ -22,7 +23,7 @@ public static class ComparisonSummary
         var md = new StringBuilder();
         md.AppendLine("# LessData comparison").AppendLine();
         md.AppendLine($"Command: `{command}`").AppendLine();
-        md.AppendLine(Inv($"Dataset {c.Dataset}, model {c.Model}, {c.Epochs} epochs, batch {c.BatchSize}, seeds {c.Seed}…{c.Seed + rows.Max(r => r.Trials) - 1} (one per trial, shared by every method), train limit {c.TrainLimit?.ToString(CultureInfo.InvariantCulture) ?? "all"}; final top-1 on {t.FinalTestImages} test images (mean of the last {t.FinalWindow} epoch(s)); per-epoch curves on {c.TestLimit?.ToString(CultureInfo.InvariantCulture) ?? "all"} test images; energy source {t.EnergySource}."));
+        md.AppendLine(Inv($"Dataset {c.Dataset}, model {c.Model}, {c.Epochs} epochs, batch {c.BatchSize}, seeds {c.Seed}…{c.Seed + rows.Max(r => r.Trials) - 1} (one per trial, shared by every method), train limit {c.TrainLimit?.ToString(CultureInfo.InvariantCulture) ?? "all"}; final top-1 on {t.FinalTestImages} test images (final window of {t.FinalWindow} epoch(s); {FinalTop1.Describe(reading)}); per-epoch curves on {c.TestLimit?.ToString(CultureInfo.InvariantCulture) ?? "all"} test images; energy source {t.EnergySource}."));
         md.AppendLine();
         foreach (var r in rows.Where(r => !r.IsBaseline)) md.AppendLine("- " + Headline.For(r));
         md.AppendLine();
@@ -39,6 +40,7 @@ public static class ComparisonSummary
             margin = rows[0].Margin,
             finalTestImages = t.FinalTestImages,
             finalWindow = t.FinalWindow,
+            finalTop1 = new { reading = FinalTop1.Name(reading), definition = FinalTop1.Describe(reading) },
             curveTestImages = c.TestLimit,
             verdictRule = RuleJson(rule),
             rows = rows.Select(Json),

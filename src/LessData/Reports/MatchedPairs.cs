@@ -22,13 +22,13 @@ public static class MatchedPairs
     /// <summary>Relative difference of mean evaluations still counted as equal (0.1 %).</summary>
     public const double Tolerance = 0.001;
 
-    public static IReadOnlyList<MatchedPair> Find(IEnumerable<SweepRun> groupRuns)
+    public static IReadOnlyList<MatchedPair> Find(IEnumerable<SweepRun> groupRuns, FinalTop1Reading reading = FinalTop1Reading.FullData)
     {
         var cells = groupRuns.Where(r => r.Status == RunStatus.Completed && r.Record is not null)
             .GroupBy(r => (r.ExperimentId, r.Spec))
             .Select(g => (g.Key.ExperimentId, g.Key.Spec, Evaluations: g.Select(r => (double)r.Record!.Totals.Evaluations).ToList(),
-                Top1: g.Select(r => r.Record!.Totals.Top1 * 100).ToList(),
-                BySeed: g.GroupBy(r => r.Seed).ToDictionary(t => t.Key, t => t.First().Record!.Totals.Top1 * 100)))
+                Top1: g.Select(r => FinalTop1.Of(r.Record!, reading) * 100).ToList(),
+                BySeed: g.GroupBy(r => r.Seed).ToDictionary(t => t.Key, t => t.First().Record!)))
             .Where(c => c.ExperimentId != "Baseline" && c.Evaluations.Max() - c.Evaluations.Min() <= Tolerance * c.Evaluations.Max())
             .OrderBy(c => ReportTable.Rank(c.ExperimentId)).ThenBy(c => c.ExperimentId, StringComparer.Ordinal)
             .ToList();
@@ -42,7 +42,7 @@ public static class MatchedPairs
                 double meanA = Statistics.Mean(a.Top1), meanB = Statistics.Mean(b.Top1);
                 var shared = a.BySeed.Keys.Where(b.BySeed.ContainsKey).Order().ToList();
                 pairs.Add(new MatchedPair(a.ExperimentId, a.Spec, b.ExperimentId, b.Spec, evalB, meanA, meanB, meanB - meanA,
-                    WelchTest.Compare(b.Top1, a.Top1).P, shared.Count == 0 ? null : PairedDifference.Of([.. shared.Select(t => b.BySeed[t] - a.BySeed[t])])));
+                    WelchTest.Compare(b.Top1, a.Top1).P, shared.Count == 0 ? null : PairedDifference.Of([.. shared.Select(t => FinalTop1.Pair(b.BySeed[t], a.BySeed[t], reading) is var (x, y) ? (x - y) * 100 : double.NaN)])));
             }
         return pairs;
     }

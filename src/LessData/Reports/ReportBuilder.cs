@@ -13,15 +13,16 @@ namespace LessData.Reports;
 /// </summary>
 public static class ReportBuilder
 {
-    public static IReadOnlyList<string> Write(IReadOnlyList<SweepRun> runs, string outDir, string command, double margin = NonInferiority.DefaultMargin)
+    public static IReadOnlyList<string> Write(IReadOnlyList<SweepRun> runs, string outDir, string command, double margin = NonInferiority.DefaultMargin,
+        FinalTop1Reading reading = FinalTop1Reading.FullData)
     {
         if (runs.Count == 0) throw new UserError("the store has no runs; run 'lessdata sweep' first");
         Directory.CreateDirectory(outDir);
         var configurations = ReportConfiguration.Group(runs);
         var rows = new List<ReportRow>();
-        var md = new StringBuilder($"# LessData report\n\nReproduce with: `{command}`\n\n");
+        var md = new StringBuilder($"# LessData report\n\nReproduce with: `{command}`\n\nTop-1 read as: {FinalTop1.Describe(reading)}.\n\n");
         var html = new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\"><title>LessData report</title><style>body{font-family:sans-serif;max-width:1100px;margin:2em auto}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 6px;text-align:right}td:nth-child(-n+3){text-align:left}img{max-width:100%}</style></head><body>");
-        html.Append($"<h1>LessData report</h1><p>Reproduce with: <code>{WebUtility.HtmlEncode(command)}</code></p>");
+        html.Append($"<h1>LessData report</h1><p>Reproduce with: <code>{WebUtility.HtmlEncode(command)}</code></p><p>Top-1 read as: {WebUtility.HtmlEncode(FinalTop1.Describe(reading))}.</p>");
         var written = new List<string>();
         for (int index = 0; index < configurations.Count; index++)
         {
@@ -29,12 +30,12 @@ public static class ReportBuilder
             var group = configuration.Runs;
             var prefix = configurations.Count == 1 ? "" : $"{configuration.Dataset}-{configuration.Profile}-"
                 + (configurations.Count(c => c.Dataset == configuration.Dataset && c.Profile == configuration.Profile) > 1 ? $"{index + 1}-" : "");
-            var groupRows = ReportTable.Build(configuration, margin);
+            var groupRows = ReportTable.Build(configuration, margin, reading);
             rows.AddRange(groupRows);
             var plots = ReportPlots.Write(outDir, prefix, group, groupRows);
             written.AddRange(plots);
             var title = configuration.Title;
-            var pairs = MatchedPairs.Find(group);
+            var pairs = MatchedPairs.Find(group, reading);
             var missing = MissingBaseline(configuration);
             md.Append($"## {title}\n\n").Append(missing.Length == 0 ? "" : missing + "\n\n").Append(ReportMarkdown.Table(groupRows)).Append('\n').Append(HardwareClasses.Markdown(group)).Append(MatchedPairs.Markdown(pairs));
             foreach (var plot in plots) md.Append($"![{Path.GetFileNameWithoutExtension(plot)}]({Path.GetFileName(plot)})\n\n");
@@ -45,7 +46,7 @@ public static class ReportBuilder
         html.Append("</body></html>");
         written.Add(WriteText(outDir, "report.md", md.ToString()));
         written.Add(WriteText(outDir, "report.html", html.ToString()));
-        written.Add(WriteText(outDir, "summary.json", ReportSummaryJson.Write(rows)));
+        written.Add(WriteText(outDir, "summary.json", ReportSummaryJson.Write(rows, reading)));
         written.Add(WriteText(outDir, "runs.csv", ReportCsv.Runs(runs)));
         written.Add(WriteText(outDir, "epochs.csv", ReportCsv.Epochs(runs)));
         return written;

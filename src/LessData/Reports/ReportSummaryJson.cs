@@ -10,8 +10,9 @@ namespace LessData.Reports;
 /// </summary>
 public static class ReportSummaryJson
 {
-    public static string Write(IReadOnlyList<ReportRow> rows) => JsonSerializer.Serialize(new
+    public static string Write(IReadOnlyList<ReportRow> rows, FinalTop1Reading reading = FinalTop1Reading.FullData) => JsonSerializer.Serialize(new
     {
+        finalTop1 = new { reading = FinalTop1.Name(reading), definition = FinalTop1.Describe(reading) },
         margin = rows.Count == 0 ? NonInferiority.DefaultMargin : rows[0].Margin,
         adjustment = "bonferroni across the cells of each configuration's table",
         cells = rows.Select(r => VerdictJson.Add(new()
