@@ -64,10 +64,10 @@ public static class CompareCommand
         // Until decided: a sequential design over every look the command can make (after trials … max-trials), and a
         // method's verdict is final at the look that reached it: its later trials are not run and do not count.
         var rule = plan.Rule(s.Margin, s.UntilDecided ? (s.Trials, s.MaxTrials) : null);
-        var decidedAt = new Dictionary<string, int>();
+        var decided = new DecidedMethods();
         while (true)
         {
-            var planned = plan.Expand(trials).Where(p => !(decidedAt.TryGetValue(p.ExperimentId, out int n) && p.Trial >= n)).ToList();
+            var planned = decided.Needed(plan.Expand(trials));
             SweepRunner.Run(store, planned,
                 (config, checkpoint, heartbeat, cancel) => ProgressDisplay.Run($"{Label(config, baseline)} seed {config.Experiment.Seed}", observer =>
                     RunPipeline.Run(config, Path.Combine(outDir, Folder(config, baseline)), new ObserverPair(observer, heartbeat), cancel, checkpoint.Directory, CommandLine.Current(), checkpoint.Saved)),
@@ -75,9 +75,7 @@ public static class CompareCommand
             var counts = store.Counts(planned.Select(p => p.Key));
             if (counts[RunStatus.Failed] > 0) throw new UserError(FailedRuns.Describe(store, planned, "compare"));
             var rows = plan.Rows(planned, store.Completed(planned.Select(p => p.Key)), rule, s.FinalTop1);
-            for (int i = 0; i < plan.Methods.Count; i++)
-                if (rows[i + 1].Verdict is not Verdict.Inconclusive && !decidedAt.ContainsKey(ComparisonPlan.MethodId(i)))
-                    decidedAt[ComparisonPlan.MethodId(i)] = rows[i + 1].Trials;
+            decided.Record(rows);
             foreach (var r in rows.Where(r => !r.IsBaseline))
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"compare: {trials} trial(s) — {r.Method}: Δ top-1 {Headline.Signed(r.Delta!.Mean)}, CI width {(double.IsNaN(r.Delta.Width) ? "n/a" : r.Delta.Width.ToString("0.00", CultureInfo.InvariantCulture))} pp, {NonInferiority.Name(r.Verdict!.Value)}{(r.Trials < trials ? $" (final at {r.Trials} trials)" : "")}"));
