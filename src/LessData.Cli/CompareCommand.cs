@@ -14,7 +14,7 @@ namespace LessData.Cli;
 public static class CompareCommand
 {
     public sealed record Settings(int Trials = 1, double Margin = NonInferiority.DefaultMargin, bool UntilDecided = false, int MaxTrials = 10,
-        string? Store = null, string? BaselineSelector = null, string? BaselineModel = null);
+        string? Store = null, string? BaselineSelector = null, string? BaselineModel = null, FinalTop1Reading FinalTop1 = FinalTop1Reading.FullData);
 
     public static Command Create()
     {
@@ -23,17 +23,18 @@ public static class CompareCommand
         var outDir = new Option<string?>("--out") { Description = "Folder for the run folders and the summary (default: runs/compare)" };
         var trials = new Option<int>("--trials") { Description = "Trials (seed of trial t = --seed + t, shared by every method)", DefaultValueFactory = _ => 1 };
         var margin = new Option<double>("--margin") { Description = "Non-inferiority margin in points of top-1", DefaultValueFactory = _ => NonInferiority.DefaultMargin };
-        var untilDecided = new Option<bool>("--until-decided") { Description = "Add trials until every method has a verdict, or --max-trials" };
+        var untilDecided = new Option<bool>("--until-decided") { Description = "Add trials until every method has a verdict, or --max-trials (a sequential design keeps each verdict's 2.5% error over the looks)" };
         var maxTrials = new Option<int>("--max-trials") { Description = "Upper bound on trials with --until-decided", DefaultValueFactory = _ => 10 };
         var store = new Option<string?>("--store") { Description = "SQLite store of the runs (default: <out>/compare.db); a killed compare resumes" };
         var baselineSelector = new Option<string?>("--baseline-selector") { Description = "Selector of the baseline (default random, whatever --selector is)" };
         var baselineModel = new Option<string?>("--baseline-model") { Description = "Model of the baseline (default --model), e.g. to compare hvc-small:bf16 with hvc-small" };
+        var finalTop1 = FinalTop1Option.Create();
         var command = new Command("compare", "Run the baseline and each schedule on shared seeds; print paired CIs, p and a verdict per method");
         options.AddTo(command, includeSchedule: false);
-        foreach (var o in new Option[] { schedules, outDir, trials, margin, untilDecided, maxTrials, store, baselineSelector, baselineModel }) command.Add(o);
+        foreach (var o in new Option[] { schedules, outDir, trials, margin, untilDecided, maxTrials, store, baselineSelector, baselineModel, finalTop1 }) command.Add(o);
         command.SetAction(parse => Execute(options.Bind(parse), parse.GetValue(schedules)!, parse.GetValue(outDir) ?? Path.Combine("runs", "compare"),
             new Settings(parse.GetValue(trials), parse.GetValue(margin), parse.GetValue(untilDecided), parse.GetValue(maxTrials),
-                parse.GetValue(store), parse.GetValue(baselineSelector), parse.GetValue(baselineModel))));
+                parse.GetValue(store), parse.GetValue(baselineSelector), parse.GetValue(baselineModel), FinalTop1Option.Get(parse, finalTop1))));
         return command;
     }
 
@@ -60,25 +61,31 @@ public static class CompareCommand
         using var store = RunStore.Open(s.Store ?? Path.Combine(outDir, "compare.db"));
         using var stop = new StopSignals();
         int trials = s.Trials;
+        // Until decided: a sequential design over every look the command can make (after trials … max-trials), and a
+        // method's verdict is final at the look that reached it: its later trials are not run and do not count.
+        var rule = plan.Rule(s.Margin, s.UntilDecided ? (s.Trials, s.MaxTrials) : null);
+        var decided = new DecidedMethods();
         while (true)
         {
-            var planned = plan.Expand(trials);
+            var planned = decided.Needed(plan.Expand(trials));
             SweepRunner.Run(store, planned,
                 (config, checkpoint, heartbeat, cancel) => ProgressDisplay.Run($"{Label(config, baseline)} seed {config.Experiment.Seed}", observer =>
                     RunPipeline.Run(config, Path.Combine(outDir, Folder(config, baseline)), new ObserverPair(observer, heartbeat), cancel, checkpoint.Directory, CommandLine.Current(), checkpoint.Saved)),
                 null, stop.Token);
             var counts = store.Counts(planned.Select(p => p.Key));
             if (counts[RunStatus.Failed] > 0) throw new UserError(FailedRuns.Describe(store, planned, "compare"));
-            var rows = plan.Rows(planned, store.Completed(planned.Select(p => p.Key)), s.Margin);
+            var rows = plan.Rows(planned, store.Completed(planned.Select(p => p.Key)), rule, s.FinalTop1);
+            decided.Record(rows);
             foreach (var r in rows.Where(r => !r.IsBaseline))
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"compare: {trials} trial(s) — {r.Method}: Δ top-1 {Headline.Signed(r.Delta!.Mean)}, CI width {(double.IsNaN(r.Delta.Width) ? "n/a" : r.Delta.Width.ToString("0.00", CultureInfo.InvariantCulture))} pp, {NonInferiority.Name(r.Verdict!.Value)}"));
+                    $"compare: {trials} trial(s) — {r.Method}: Δ top-1 {Headline.Signed(r.Delta!.Mean)}, CI width {(double.IsNaN(r.Delta.Width) ? "n/a" : r.Delta.Width.ToString("0.00", CultureInfo.InvariantCulture))} pp, {NonInferiority.Name(r.Verdict!.Value)}{(r.Trials < trials ? $" (final at {r.Trials} trials)" : "")}"));
             if (!s.UntilDecided || ComparisonPlan.Decided(rows) || trials >= s.MaxTrials)
             {
                 ComparisonTable.Print(rows);
                 foreach (var r in rows.Where(r => !r.IsBaseline)) Console.WriteLine(Headline.For(r));
+                Console.WriteLine("verdicts: " + rule.Describe());
                 var sample = store.Completed([planned[0].Key]).Values.First();
-                var summary = ComparisonSummary.Write(outDir, rows, sample, CommandLine.Current());
+                var summary = ComparisonSummary.Write(outDir, rows, sample, CommandLine.Current(), rule, s.FinalTop1);
                 Console.WriteLine($"wrote {summary}, {Path.Combine(outDir, "summary.json")} and the run folders under {outDir}; runs are kept in {store.Location}");
                 return 0;
             }

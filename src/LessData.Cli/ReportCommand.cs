@@ -13,7 +13,8 @@ public static class ReportCommand
         var outDir = new Option<string>("--out") { Description = "Report folder", DefaultValueFactory = _ => "report" };
         var plan = new Option<string?>("--plan") { Description = "Only the cells of this plan (a built-in plan name or a plan file), e.g. paper" };
         var margin = new Option<double>("--margin") { Description = "Non-inferiority margin in points of top-1 for the verdicts", DefaultValueFactory = _ => NonInferiority.DefaultMargin };
-        var command = new Command("report", "Write the paper-style report (tables, plots, CSV) of a sweep store") { store, outDir, plan, margin };
+        var finalTop1 = FinalTop1Option.Create();
+        var command = new Command("report", "Write the paper-style report (tables, plots, CSV) of a sweep store") { store, outDir, plan, margin, finalTop1 };
         command.SetAction(parse =>
         {
             if (!(parse.GetValue(margin) > 0)) throw new UserError("--margin must be a positive number of points");
@@ -23,7 +24,7 @@ public static class ReportCommand
             var only = parse.GetValue(plan) is { } name ? SweepPlans.Get(name).Select(c => c.Id).ToHashSet() : null;
             var chosen = only is null ? all : [.. all.Where(r => only.Contains(r.ExperimentId))];
             if (chosen.Count == 0) throw new UserError($"{path}: no runs of the cells of plan '{parse.GetValue(plan)}'; run 'lessdata sweep --plan {parse.GetValue(plan)} --store {path}' first");
-            var written = ReportBuilder.Write(chosen, parse.GetValue(outDir)!, CommandLine.Current(), parse.GetValue(margin));
+            var written = ReportBuilder.Write(chosen, parse.GetValue(outDir)!, CommandLine.Current(), parse.GetValue(margin), FinalTop1Option.Get(parse, finalTop1));
             foreach (var file in written) Console.WriteLine($"wrote {file}");
             return 0;
         });

@@ -37,7 +37,8 @@ public sealed record PlannedRun(string Plan, string Profile, string Dataset, str
             {
                 Schedule = c.Schedule,
                 Seed = seed,
-                Selector = c.Selector ?? b.Selector,
+                // The Baseline is full + random whatever selector the sweep gives the other cells (as in compare).
+                Selector = c.Selector ?? (c.Id == SweepPlans.Baseline.Id ? Selection.Selectors.Random() : b.Selector),
                 Subset = c.Subset ?? b.Subset,
                 Stratify = c.Stratify ?? b.Stratify,
             };

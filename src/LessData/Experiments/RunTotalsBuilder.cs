@@ -24,7 +24,7 @@ public static class RunTotalsBuilder
 
     /// <summary>Says which figure is which, in run.json itself.</summary>
     public static string Definition(int window, int finalTestImages, int curveTestImages) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"totals.top1 = mean of epochs[].finalTop1 over the last {window} epoch(s), on {finalTestImages} test images (the full split); epochs[].top1 = per-epoch curve on {curveTestImages} test images; top1StdErr = sqrt(p(1-p)/{finalTestImages})");
+        $"totals.top1 = mean of epochs[].finalTop1 over the last {window} epoch(s), on {finalTestImages} test images (the full split); epochs[].top1 = per-epoch curve on {curveTestImages} test images; top1StdErr = sqrt(p(1-p)/{finalTestImages}); comparisons (compare, report) read epochs[].finalTop1 over the window's last epochs in which both compared runs trained on all their images (fraction 1), so no method is read over reduced-data epochs");
 
     /// <summary>Binomial sampling standard error of an accuracy p measured on n test images: √(p(1 − p)/n).</summary>
     public static double StandardError(double p, int n) => n <= 0 ? double.NaN : Math.Sqrt(p * (1 - p) / n);

@@ -6,13 +6,13 @@ namespace LessData.Reports;
 
 /// <summary>
 /// Two cells that trained on the same number of images, compared head to head. P is Welch's (unpaired); Paired is
-/// B − A within the trials both completed (shared seeds), with its 95% CI and paired p.
+/// B − A within the seeds both completed, with its 95% CI and paired p.
 /// </summary>
 public sealed record MatchedPair(string A, string SpecA, string B, string SpecB, double Evaluations,
     double Top1A, double Top1B, double Delta, double P, PairedDifference? Paired = null);
 
 /// <summary>
-/// Cells of one (dataset, profile) whose runs all had the same evaluations as another cell's, within
+/// Cells of one configuration (<see cref="ReportConfiguration"/>) whose runs all had the same evaluations as another cell's, within
 /// <see cref="Tolerance"/> (e.g. E2 and I25 at 62.5 %, a selector against random under the same schedule, or InfoBatch
 /// with a target fraction, which lands within rounding of it), with B − A in top-1 points and Welch's p. The paper
 /// compares methods this way ("Increment is worse than Step at equal evaluations").
@@ -22,13 +22,13 @@ public static class MatchedPairs
     /// <summary>Relative difference of mean evaluations still counted as equal (0.1 %).</summary>
     public const double Tolerance = 0.001;
 
-    public static IReadOnlyList<MatchedPair> Find(IEnumerable<SweepRun> groupRuns)
+    public static IReadOnlyList<MatchedPair> Find(IEnumerable<SweepRun> groupRuns, FinalTop1Reading reading = FinalTop1Reading.FullData)
     {
         var cells = groupRuns.Where(r => r.Status == RunStatus.Completed && r.Record is not null)
             .GroupBy(r => (r.ExperimentId, r.Spec))
             .Select(g => (g.Key.ExperimentId, g.Key.Spec, Evaluations: g.Select(r => (double)r.Record!.Totals.Evaluations).ToList(),
-                Top1: g.Select(r => r.Record!.Totals.Top1 * 100).ToList(),
-                ByTrial: g.GroupBy(r => r.Trial).ToDictionary(t => t.Key, t => t.First().Record!.Totals.Top1 * 100)))
+                Top1: g.Select(r => FinalTop1.Of(r.Record!, reading) * 100).ToList(),
+                BySeed: g.GroupBy(r => r.Seed).ToDictionary(t => t.Key, t => t.First().Record!)))
             .Where(c => c.ExperimentId != "Baseline" && c.Evaluations.Max() - c.Evaluations.Min() <= Tolerance * c.Evaluations.Max())
             .OrderBy(c => ReportTable.Rank(c.ExperimentId)).ThenBy(c => c.ExperimentId, StringComparer.Ordinal)
             .ToList();
@@ -40,9 +40,9 @@ public static class MatchedPairs
                 double evalA = Statistics.Mean(a.Evaluations), evalB = Statistics.Mean(b.Evaluations);
                 if (Math.Abs(evalA - evalB) > Tolerance * Math.Max(evalA, evalB)) continue;
                 double meanA = Statistics.Mean(a.Top1), meanB = Statistics.Mean(b.Top1);
-                var shared = a.ByTrial.Keys.Where(b.ByTrial.ContainsKey).Order().ToList();
+                var shared = a.BySeed.Keys.Where(b.BySeed.ContainsKey).Order().ToList();
                 pairs.Add(new MatchedPair(a.ExperimentId, a.Spec, b.ExperimentId, b.Spec, evalB, meanA, meanB, meanB - meanA,
-                    WelchTest.Compare(b.Top1, a.Top1).P, shared.Count == 0 ? null : PairedDifference.Of([.. shared.Select(t => b.ByTrial[t] - a.ByTrial[t])])));
+                    WelchTest.Compare(b.Top1, a.Top1).P, shared.Count == 0 ? null : PairedDifference.Of([.. shared.Select(t => FinalTop1.Pair(b.BySeed[t], a.BySeed[t], reading) is var (x, y) ? (x - y) * 100 : double.NaN)])));
             }
         return pairs;
     }

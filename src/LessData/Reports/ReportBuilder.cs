@@ -6,44 +6,56 @@ using LessData.Experiments;
 namespace LessData.Reports;
 
 /// <summary>
-/// `lessdata report`: for each (dataset, profile) in a store, the paper-style table and four plots; written as
+/// `lessdata report`: for each configuration in a store (<see cref="ReportConfiguration"/>: dataset, profile, and an
+/// experiment equal apart from the cells' choices and seeds), the paper-style table and four plots; written as
 /// report.md, a self-contained report.html (plots embedded), runs.csv and epochs.csv. Runs that are missing, failed
 /// or still running are shown as such.
 /// </summary>
 public static class ReportBuilder
 {
-    public static IReadOnlyList<string> Write(IReadOnlyList<SweepRun> runs, string outDir, string command, double margin = NonInferiority.DefaultMargin)
+    public static IReadOnlyList<string> Write(IReadOnlyList<SweepRun> runs, string outDir, string command, double margin = NonInferiority.DefaultMargin,
+        FinalTop1Reading reading = FinalTop1Reading.FullData)
     {
         if (runs.Count == 0) throw new UserError("the store has no runs; run 'lessdata sweep' first");
         Directory.CreateDirectory(outDir);
-        var rows = ReportTable.Build(runs, margin);
-        var md = new StringBuilder($"# LessData report\n\nReproduce with: `{command}`\n\n");
+        var configurations = ReportConfiguration.Group(runs);
+        var rows = new List<ReportRow>();
+        var md = new StringBuilder($"# LessData report\n\nReproduce with: `{command}`\n\nTop-1 read as: {FinalTop1.Describe(reading)}.\n\n");
         var html = new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\"><title>LessData report</title><style>body{font-family:sans-serif;max-width:1100px;margin:2em auto}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 6px;text-align:right}td:nth-child(-n+3){text-align:left}img{max-width:100%}</style></head><body>");
-        html.Append($"<h1>LessData report</h1><p>Reproduce with: <code>{WebUtility.HtmlEncode(command)}</code></p>");
+        html.Append($"<h1>LessData report</h1><p>Reproduce with: <code>{WebUtility.HtmlEncode(command)}</code></p><p>Top-1 read as: {WebUtility.HtmlEncode(FinalTop1.Describe(reading))}.</p>");
         var written = new List<string>();
-        var groups = runs.GroupBy(r => (r.Dataset, r.Profile)).OrderBy(g => g.Key.Dataset).ThenBy(g => g.Key.Profile).ToList();
-        foreach (var group in groups)
+        for (int index = 0; index < configurations.Count; index++)
         {
-            var prefix = groups.Count == 1 ? "" : $"{group.Key.Dataset}-{group.Key.Profile}-";
-            var groupRows = rows.Where(r => r.Dataset == group.Key.Dataset && r.Profile == group.Key.Profile).ToList();
-            var plots = ReportPlots.Write(outDir, prefix, group.ToList(), groupRows);
+            var configuration = configurations[index];
+            var group = configuration.Runs;
+            var prefix = configurations.Count == 1 ? "" : $"{configuration.Dataset}-{configuration.Profile}-"
+                + (configurations.Count(c => c.Dataset == configuration.Dataset && c.Profile == configuration.Profile) > 1 ? $"{index + 1}-" : "");
+            var groupRows = ReportTable.Build(configuration, margin, reading);
+            rows.AddRange(groupRows);
+            var plots = ReportPlots.Write(outDir, prefix, group, groupRows);
             written.AddRange(plots);
-            var title = $"{group.Key.Dataset}, profile {group.Key.Profile}";
-            var pairs = MatchedPairs.Find(group);
-            md.Append($"## {title}\n\n").Append(ReportMarkdown.Table(groupRows)).Append('\n').Append(HardwareClasses.Markdown(group)).Append(MatchedPairs.Markdown(pairs));
+            var title = configuration.Title;
+            var pairs = MatchedPairs.Find(group, reading);
+            var missing = MissingBaseline(configuration);
+            md.Append($"## {title}\n\n").Append(missing.Length == 0 ? "" : missing + "\n\n").Append(ReportMarkdown.Table(groupRows)).Append('\n').Append(HardwareClasses.Markdown(group)).Append(MatchedPairs.Markdown(pairs));
             foreach (var plot in plots) md.Append($"![{Path.GetFileNameWithoutExtension(plot)}]({Path.GetFileName(plot)})\n\n");
-            html.Append($"<h2>{WebUtility.HtmlEncode(title)}</h2>").Append(HtmlTable(groupRows)).Append(HardwareHtml(group)).Append(PairsTable(pairs));
+            html.Append($"<h2>{WebUtility.HtmlEncode(title)}</h2>").Append(missing.Length == 0 ? "" : $"<p>{WebUtility.HtmlEncode(missing)}</p>").Append(HtmlTable(groupRows)).Append(HardwareHtml(group)).Append(PairsTable(pairs));
             foreach (var plot in plots)
                 html.Append($"<p><img alt=\"{Path.GetFileNameWithoutExtension(plot)}\" src=\"data:image/png;base64,{Convert.ToBase64String(File.ReadAllBytes(plot))}\"></p>");
         }
         html.Append("</body></html>");
         written.Add(WriteText(outDir, "report.md", md.ToString()));
         written.Add(WriteText(outDir, "report.html", html.ToString()));
-        written.Add(WriteText(outDir, "summary.json", ReportSummaryJson.Write(rows)));
+        written.Add(WriteText(outDir, "summary.json", ReportSummaryJson.Write(rows, reading)));
         written.Add(WriteText(outDir, "runs.csv", ReportCsv.Runs(runs)));
         written.Add(WriteText(outDir, "epochs.csv", ReportCsv.Epochs(runs)));
         return written;
     }
+
+    /// <summary>A sentence when the configuration has no completed Baseline (its cells get no Δ and no verdict), else empty.</summary>
+    internal static string MissingBaseline(ReportConfiguration c) =>
+        c.HasBaseline || c.Key == ReportConfiguration.Unknown ? ""
+        : $"No completed Baseline in this configuration ({c.Title}): its cells have no paired Δ and no verdict; a Baseline of another configuration is not borrowed. Run the Baseline with the same settings to compare them.";
 
     private static string HardwareHtml(IEnumerable<SweepRun> group)
     {

@@ -2,41 +2,46 @@ using LessData.Experiments;
 
 namespace LessData.Reports;
 
-/// <summary>Builds the paper-style table rows from a store's runs, one group per (dataset, profile), rows in paper order.</summary>
+/// <summary>
+/// Builds the paper-style table rows from a store's runs, one table per configuration (<see cref="ReportConfiguration"/>),
+/// rows in paper order. Cells are paired with the Baseline of their own configuration by seed; with no such Baseline
+/// they get no Δ and no verdict (another configuration's Baseline is never borrowed).
+/// </summary>
 public static class ReportTable
 {
     private static readonly string[] s_order = ["Baseline", "E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "E9", "I25", "I50", "I75", "C2", "C3", "C5", "C9"];
 
-    public static IReadOnlyList<ReportRow> Build(IReadOnlyList<SweepRun> runs, double margin = NonInferiority.DefaultMargin)
+    public static IReadOnlyList<ReportRow> Build(IReadOnlyList<SweepRun> runs, double margin = NonInferiority.DefaultMargin,
+        FinalTop1Reading reading = FinalTop1Reading.FullData) =>
+        [.. ReportConfiguration.Group(runs).SelectMany(c => Build(c, margin, reading))];
+
+    /// <summary>The rows of one configuration's table; top-1 read by <paramref name="reading"/> (<see cref="FinalTop1"/>).</summary>
+    public static IReadOnlyList<ReportRow> Build(ReportConfiguration configuration, double margin, FinalTop1Reading reading = FinalTop1Reading.FullData)
     {
-        var rows = new List<ReportRow>();
-        foreach (var group in runs.GroupBy(r => (r.Dataset, r.Profile)).OrderBy(g => g.Key.Dataset).ThenBy(g => g.Key.Profile))
-        {
-            var baselineRuns = group.Where(r => r.ExperimentId == "Baseline").ToList();
-            var baseline = Completed(baselineRuns);
-            var groupRows = group.GroupBy(r => (r.ExperimentId, r.Spec)).OrderBy(c => Rank(c.Key.ExperimentId)).ThenBy(c => c.Key.ExperimentId, StringComparer.Ordinal)
-                .Select(cell => Paired(Row(group.Key.Dataset, group.Key.Profile, cell.Key.ExperimentId, cell.Key.Spec, cell.ToList(), baseline), cell.ToList(), baselineRuns, margin))
-                .ToList();
-            var holm = Holm.Adjust([.. groupRows.Select(r => r.Delta?.P ?? double.NaN)]);
-            rows.AddRange(groupRows.Select((r, i) => r with { PHolm = holm[i] }));
-        }
-        return rows;
+        var group = configuration.Runs;
+        var baselineRuns = group.Where(r => r.ExperimentId == "Baseline").ToList();
+        var baseline = Completed(baselineRuns);
+        var rows = group.GroupBy(r => (r.ExperimentId, r.Spec)).OrderBy(c => Rank(c.Key.ExperimentId)).ThenBy(c => c.Key.ExperimentId, StringComparer.Ordinal)
+            .Select(cell => Paired(Row(configuration.Dataset, configuration.Profile, cell.Key.ExperimentId, cell.Key.Spec, cell.ToList(), baseline, reading), cell.ToList(), baselineRuns, reading)
+                with { Margin = margin, Configuration = configuration.Title })
+            .ToList();
+        var holm = Holm.Adjust([.. rows.Select(r => r.Delta?.P ?? double.NaN)]);
+        var rule = VerdictRule.Fixed(margin, rows.Count(r => r.Delta is not null));
+        return [.. rows.Select((r, i) => r with { PHolm = holm[i], Decision = r.Delta is { } d ? rule.Judge(d) : null })];
     }
 
-    /// <summary>Adds the paired figures: differences of trial t of the cell and trial t of the Baseline (same seed).</summary>
-    private static ReportRow Paired(ReportRow row, List<SweepRun> cell, List<SweepRun> baseline, double margin)
+    /// <summary>Adds the paired figures: differences of the cell and the Baseline run with the same seed.</summary>
+    private static ReportRow Paired(ReportRow row, List<SweepRun> cell, List<SweepRun> baseline, FinalTop1Reading reading)
     {
-        if (row.Id == "Baseline") return row with { Margin = margin };
-        var b = baseline.Where(r => r.Status == RunStatus.Completed && r.Record is not null).GroupBy(r => r.Trial).ToDictionary(g => g.Key, g => g.First().Record!.Totals);
-        var pairs = cell.Where(r => r.Status == RunStatus.Completed && r.Record is not null && b.ContainsKey(r.Trial)).OrderBy(r => r.Trial)
-            .Select(r => (M: r.Record!.Totals, B: b[r.Trial])).ToList();
-        if (pairs.Count == 0) return row with { Margin = margin, Verdict = LessData.Reports.Verdict.Inconclusive };
-        var delta = PairedDifference.Of([.. pairs.Select(p => (p.M.Top1 - p.B.Top1) * 100)]);
+        if (row.Id == "Baseline") return row;
+        var b = baseline.Where(r => r.Status == RunStatus.Completed && r.Record is not null).GroupBy(r => r.Seed).ToDictionary(g => g.Key, g => g.First().Record!);
+        var runs = cell.Where(r => r.Status == RunStatus.Completed && r.Record is not null && b.ContainsKey(r.Seed)).OrderBy(r => r.Seed)
+            .Select(r => (M: r.Record!, B: b[r.Seed])).ToList();
+        if (runs.Count == 0) return row;
+        var pairs = runs.Select(p => (M: p.M.Totals, B: p.B.Totals)).ToList();
+        var delta = PairedDifference.Of([.. runs.Select(p => FinalTop1.Pair(p.M, p.B, reading) is var (x, y) ? (x - y) * 100 : double.NaN)]);
         var saved = PairedDifference.Of([.. pairs.Select(p => p.B.TrainSeconds > 0 ? (1 - p.M.TrainSeconds / p.B.TrainSeconds) * 100 : double.NaN)]);
-        return row with
-        {
-            Delta = delta, TimeSaved = saved, Verdict = NonInferiority.Decide(delta, margin), TrialsNeeded = NonInferiority.TrialsNeeded(delta, margin), Margin = margin,
-        };
+        return row with { Delta = delta, TimeSaved = saved };
     }
 
     public static int Rank(string id) => Array.IndexOf(s_order, id) is var i and >= 0 ? i : s_order.Length;
@@ -44,14 +49,14 @@ public static class ReportTable
     private static List<RunRecord> Completed(IEnumerable<SweepRun> runs) =>
         [.. runs.Where(r => r.Status == RunStatus.Completed && r.Record is not null).Select(r => r.Record!)];
 
-    private static ReportRow Row(string dataset, string profile, string id, string spec, List<SweepRun> runs, List<RunRecord> baseline)
+    private static ReportRow Row(string dataset, string profile, string id, string spec, List<SweepRun> runs, List<RunRecord> baseline, FinalTop1Reading reading)
     {
         var done = Completed(runs);
         double Mean(IEnumerable<RunRecord> rs, Func<RunTotals, double> f) => Statistics.Mean([.. rs.Select(r => f(r.Totals))]);
         double Delta(double value, double reference) => reference > 0 ? (value / reference - 1) * 100 : double.NaN;
 
-        var top1 = done.Select(r => r.Totals.Top1 * 100).ToList();
-        var baseTop1 = baseline.Select(r => r.Totals.Top1 * 100).ToList();
+        var top1 = done.Select(r => FinalTop1.Of(r, reading) * 100).ToList();
+        var baseTop1 = baseline.Select(r => FinalTop1.Of(r, reading) * 100).ToList();
         double evaluations = Mean(done, t => t.Evaluations), seconds = Mean(done, t => t.TrainSeconds), co2 = Mean(done, t => t.Co2Grams);
         double baseEvaluations = Mean(baseline, t => t.Evaluations), baseSeconds = Mean(baseline, t => t.TrainSeconds), baseCo2 = Mean(baseline, t => t.Co2Grams);
         return new ReportRow(dataset, profile, id, spec, done.Count,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LessData.Experiments;
+using LessData.Reports;
 using LessData.Training;
 
 namespace LessData.Tests.Experiments;
@@ -41,6 +42,12 @@ public sealed class ComparisonSummaryTests : IDisposable
         delta.Should().BeInRange(row.GetProperty("bootstrapCi95")[0].GetDouble(), row.GetProperty("bootstrapCi95")[1].GetDouble());
         row.GetProperty("pPaired").GetDouble().Should().BeInRange(0, 1);
         row.GetProperty("verdict").GetString().Should().BeOneOf("maintains", "loses", "inconclusive");
+        row.GetProperty("verdictUnadjusted").GetString().Should().Be(NonInferiority.Name(NonInferiority.Decide(rows[1].Delta!, 1.0)));
+        var boundary = row.GetProperty("boundary");
+        boundary.GetProperty("trials").GetInt32().Should().Be(3);
+        boundary.GetProperty("criticalT").GetDouble().Should().BeApproximately(4.302653, 5e-6, "one method, one look: t(0.975, 2)");
+        row.GetProperty("trialsFor80Power").ValueKind.Should().Be(JsonValueKind.Number);
+        json.GetProperty("verdictRule").GetProperty("methods").GetInt32().Should().Be(1);
         var saved = row.GetProperty("timeSaved");
         double percent = saved.GetProperty("percent").GetDouble();
         percent.Should().BeInRange(saved.GetProperty("ci95")[0].GetDouble(), saved.GetProperty("ci95")[1].GetDouble());

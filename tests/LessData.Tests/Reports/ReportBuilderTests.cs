@@ -96,6 +96,10 @@ public sealed class ReportBuilderTests : IDisposable
         delta.Should().BeInRange(e2.GetProperty("ci95")[0].GetDouble(), e2.GetProperty("ci95")[1].GetDouble());
         e2.GetProperty("verdict").GetString().Should().BeOneOf("maintains", "loses", "inconclusive");
         e2.TryGetProperty("pHolm", out _).Should().BeTrue();
+        e2.GetProperty("verdictUnadjusted").GetString().Should().BeOneOf("maintains", "loses", "inconclusive");
+        e2.GetProperty("boundary").GetProperty("criticalT").GetDouble().Should().BeApproximately(
+            StudentTDistribution.Quantile(1 - 0.025 / 2, 2), 1e-9, "Bonferroni over the two cells with a paired Δ, 3 trials");
+        e2.GetProperty("trialsFor80Power").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Number);
         foreach (var png in written.Where(p => p.EndsWith(".png")))
         {
             using var bitmap = SKBitmap.Decode(png);
