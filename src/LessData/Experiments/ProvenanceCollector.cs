@@ -18,17 +18,7 @@ public static class ProvenanceCollector
         ["dotnet"] = RuntimeInformation.FrameworkDescription,
     };
 
-    public static string Machine()
-    {
-        string cpu = "unknown cpu";
-        try
-        {
-            cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? cpu;
-        }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
-        return $"{RuntimeInformation.OSDescription}; {Environment.ProcessorCount} cores; {cpu}";
-    }
+    public static string Machine() => $"{RuntimeInformation.OSDescription}; {Environment.ProcessorCount} cores; {Native.CpuFeatures.Model}";
 
     public static string GitCommit()
     {
