@@ -59,9 +59,9 @@ public sealed class SelectionLoss : IDisposable
         ArgumentNullException.ThrowIfNull(perSampleLoss);
         ArgumentNullException.ThrowIfNull(indices);
         if (_plan is null) throw new InvalidOperationException("call Begin before the epoch's first batch");
-        var device = perSampleLoss.device;
-        if (_scores is null || _lossSum is null) Allocate(device);
-        var idx = indices.device_type == perSampleLoss.device_type && indices.device_index == perSampleLoss.device_index ? indices : indices.to(device);
+        if (_scores is null || _lossSum is null) Allocate(perSampleLoss.device);
+        bool sameDevice = indices.device_type == perSampleLoss.device_type && indices.device_index == perSampleLoss.device_index;
+        var idx = sameDevice ? indices : indices.to(perSampleLoss.device);
         try
         {
             var loss = _weights is null ? perSampleLoss.mean() : (perSampleLoss * _weights.index_select(0, idx)).mean();
