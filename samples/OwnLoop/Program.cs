@@ -2,7 +2,7 @@
 // Usage: OwnLoop [data folder with the IDX files] [training images] [epochs]
 using System.IO.Compression;
 using LessData.Selection;
-using LessData.TorchSharp;
+using LessData.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -22,13 +22,12 @@ var optimizer = torch.optim.Adam(model.parameters(), 0.001);
 
 for (int epoch = 0; epoch < epochs; epoch++)
 {
-    EpochPlan plan = stage.Plan(epoch);                       // 2. this epoch's images
-    selectionLoss.Begin(plan);
+    EpochPlan plan = selectionLoss.Begin(epoch);              // 2. this epoch's images
     model.train();
     foreach (var batch in plan.Batches(64))
     {
         using var scope = torch.NewDisposeScope();
-        var idx = torch.tensor(batch.Indices.Select(i => (long)i).ToArray());
+        var idx = batch.IndexTensor();
         optimizer.zero_grad();
         var perSample = nn.functional.cross_entropy(model.forward(xTrain.index_select(0, idx)), yTrain.index_select(0, idx), reduction: nn.Reduction.None);
         selectionLoss.Compute(perSample, idx).backward();     // 3. the losses go back to the stage
@@ -41,12 +40,9 @@ for (int epoch = 0; epoch < epochs; epoch++)
 model.eval();
 double top1;
 using (torch.no_grad()) top1 = model.forward(xTest).argmax(1).eq(yTest).to_type(ScalarType.Float32).mean().item<float>();
-int s1 = (int)Math.Round(0.5 * epochs, MidpointRounding.AwayFromZero);
-long formula = s1 * (long)Math.Round(0.5 * n, MidpointRounding.AwayFromZero) + (epochs - s1) * (long)n;
-Console.WriteLine($"evaluations counted: {stage.CountedEvaluations}");
-Console.WriteLine($"Data Step formula: S1·round(F·n) + (E−S1)·n = {s1}·{Math.Round(0.5 * n, MidpointRounding.AwayFromZero)} + {epochs - s1}·{n} = {formula} (full data: {(long)epochs * n})");
+Console.WriteLine($"evaluations counted: {stage.CountedEvaluations}, predicted by the method's formula: {stage.PredictedEvaluations} (full data: {(long)epochs * n})");
 Console.WriteLine($"top-1: {top1 * 100:F2}% on {xTest.shape[0]} test images");
-return stage.CountedEvaluations == formula ? 0 : 1;
+return stage.CountedEvaluations == stage.PredictedEvaluations ? 0 : 1;
 
 static (Tensor X, Tensor Y) Load(string dir, string split, int limit)
 {

@@ -94,7 +94,7 @@ public static class CompareCommand
     }
 
     private static string Label(TrainConfig c, TrainConfig baseline) =>
-        ComparisonRow.Label(c.Experiment.Schedule.Spec, c.Experiment.Selector.Name, c.Experiment.Model, baseline.Experiment.Model);
+        ComparisonRow.Label(c.Experiment.Schedule.Spec, c.Experiment.Selector.Spec, c.Experiment.Model, baseline.Experiment.Model);
 
     /// <summary>The run folder: dataset, schedule, selector and seed, plus the model when it differs from the baseline's.</summary>
     private static string Folder(TrainConfig c, TrainConfig baseline) =>

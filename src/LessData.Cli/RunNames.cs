@@ -9,7 +9,7 @@ public static class RunNames
     {
         var c = config.Experiment;
         var schedule = Safe(c.Schedule.Spec);
-        var selector = c.Selector.Name == "random" ? "" : "-" + Safe(c.Selector.Name);
+        var selector = c.Selector.Spec == "random" ? "" : "-" + Safe(c.Selector.Spec);
         var dataset = LessData.Data.Folders.FolderSpec.IsFolder(c.Dataset)
             ? "folder-" + Safe(Path.GetFileName(c.Dataset.Trim()[LessData.Data.Folders.FolderSpec.Prefix.Length..].TrimEnd('/')))
             : c.Dataset;

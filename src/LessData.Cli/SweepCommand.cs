@@ -61,7 +61,7 @@ public static class SweepCommand
             }
             foreach (var run in planned) RunPipeline.Validate(run.Config);
             var first = planned[0].Config.Experiment;
-            var ratios = PlanRounding.Ratios(cells.Where(c => c.Selector is null || c.Selector.Name == "random"), first.Epochs, PlannedRun.TrainSize(first));
+            var ratios = PlanRounding.Ratios(cells.Where(c => c.Selector is null || c.Selector.Spec == "random"), first.Epochs, PlannedRun.TrainSize(first));
             foreach (var warning in PlanRounding.Warnings(ratios, first.Epochs)) Console.Error.WriteLine($"lessdata: {warning}");
             if (parse.GetValue(dryRun)) return DryRun(planned, ratios);
             var job = slurm.Job(parse);

@@ -26,7 +26,7 @@ public sealed class TrainOptions
     public Option<string> LrClock { get; } = new("--lr-clock") { Description = "epochs (progress = epochs done) | images (progress = images seen / training-set size)", DefaultValueFactory = _ => s_defaults.LrClock };
     public Option<string?> DataDir { get; } = new("--data-dir") { Description = "Folder holding the dataset (else $LESSDATA_DATA, the user cache, system locations, then download)" };
     public Option<string> Schedule { get; } = new("--schedule") { Description = "full | step:F@P | step:E1..E9 | increment:F | cut:N", DefaultValueFactory = _ => s_defaults.Schedule.Spec };
-    public Option<string> Selector { get; } = new("--selector") { Description = "Which images fill the budget: " + Selectors.Forms, DefaultValueFactory = _ => s_defaults.Selector.Name };
+    public Option<string> Selector { get; } = new("--selector") { Description = "Which images fill the budget: " + Selectors.Forms, DefaultValueFactory = _ => s_defaults.Selector.Spec };
     public Option<bool> Unbiased { get; } = new("--unbiased") { Description = "loss selector: scale kept easy samples' loss by 1/keep-probability" };
     public Option<double?> TargetFraction { get; } = new("--target-fraction") { Description = "infobatch: the share of the data the whole run uses, in (0, 1]" };
     public Option<string?> Subset { get; } = new("--subset") { Description = "redraw (fresh subset each epoch) | nested (one order for the run); default: the method's own" };

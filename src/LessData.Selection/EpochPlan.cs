@@ -7,11 +7,14 @@ namespace LessData.Selection;
 /// </summary>
 public sealed class EpochPlan
 {
-    internal EpochPlan(int epoch, int[] indices, float[]? weights, int budget, double fraction, int seed, long evaluationsBefore)
+    private readonly EpochSelection _selection;
+
+    internal EpochPlan(int epoch, EpochSelection selection, int budget, double fraction, int seed, long evaluationsBefore)
     {
         Epoch = epoch;
-        Indices = indices;
-        Weights = weights;
+        _selection = selection;
+        Indices = Array.AsReadOnly(selection.Indices);
+        Weights = selection.Weights is { } w ? Array.AsReadOnly(w) : null;
         Budget = budget;
         Fraction = fraction;
         Seed = seed;
@@ -22,10 +25,10 @@ public sealed class EpochPlan
     public int Epoch { get; }
 
     /// <summary>Dataset indices to train on, each once.</summary>
-    public int[] Indices { get; }
+    public IReadOnlyList<int> Indices { get; }
 
-    /// <summary>Per-index loss weights parallel to Indices, or null for all 1.</summary>
-    public float[]? Weights { get; }
+    /// <summary>Per-index loss weights parallel to <see cref="Indices"/>, or null for all 1.</summary>
+    public IReadOnlyList<float>? Weights { get; }
 
     /// <summary>Images the schedule granted.</summary>
     public int Budget { get; }
@@ -39,14 +42,17 @@ public sealed class EpochPlan
     /// <summary>Images trained on in the epochs before this one.</summary>
     public long EvaluationsBefore { get; }
 
+    /// <summary>The indices as the selector returned them (no copy), for the stage's own loops.</summary>
+    internal int[] IndexArray => _selection.Indices;
+
     /// <summary>Images this epoch trains on: its evaluations.</summary>
-    public int Count => Indices.Length;
+    public int Count => Indices.Count;
 
     /// <summary>
     /// The epoch's batches in a seeded shuffled order. Every planned image is fed exactly once (no dropped last batch),
     /// and a last batch of one image joins the one before it, because batch-norm cannot normalise a single sample.
     /// </summary>
-    public IReadOnlyList<Batch> Batches(int batchSize) => EpochBatches.Make(new EpochSelection(Indices, Weights), batchSize, Seed, Epoch);
+    public IReadOnlyList<Batch> Batches(int batchSize) => EpochBatches.Make(_selection, batchSize, Seed, Epoch);
 
     /// <summary>The planned indices in this epoch's seeded batch order, for a loader that takes an index sequence.</summary>
     public IEnumerable<long> Order() => Batches(int.MaxValue).SelectMany(b => b.Indices).Select(i => (long)i);

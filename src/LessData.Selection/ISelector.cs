@@ -9,7 +9,7 @@ namespace LessData.Selection;
 public interface ISelector
 {
     /// <summary>The canonical spec, e.g. "random", "loss:hard=0.5,unbiased".</summary>
-    string Name { get; }
+    string Spec { get; }
 
     /// <summary>True when it reads per-sample losses, which the training loop must then hand back (SelectionStage.Observe).</summary>
     bool NeedsScores => false;

@@ -29,7 +29,7 @@ internal sealed class InfoBatchSelector : ISelector
     /// <summary>Prune ⌊δ·E⌋ epochs as the public code does (its sampler's constructor already advances the epoch), not ⌈δ·E⌉.</summary>
     public bool PublicCount { get; }
 
-    public string Name => Invariant($"infobatch:r={Ratio},delta={Delta}") + (TargetFraction is { } t ? Invariant($",target={t}") : "") + (PublicCount ? ",public" : "");
+    public string Spec => Invariant($"infobatch:r={Ratio},delta={Delta}") + (TargetFraction is { } t ? Invariant($",target={t}") : "") + (PublicCount ? ",public" : "");
 
     public bool NeedsScores => true;
 

@@ -23,7 +23,7 @@ internal sealed class LossSelector : ISelector
     public double HardShare { get; }
     public bool Unbiased { get; }
 
-    public string Name => string.Create(CultureInfo.InvariantCulture, $"loss:hard={HardShare}") + (Unbiased ? ",unbiased" : "");
+    public string Spec => string.Create(CultureInfo.InvariantCulture, $"loss:hard={HardShare}") + (Unbiased ? ",unbiased" : "");
 
     public bool NeedsScores => true;
 

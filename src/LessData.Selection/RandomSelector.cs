@@ -10,7 +10,7 @@ internal sealed class RandomSelector : ISelector
 {
     private const ulong Stream = 0x5E1EC7;
 
-    public string Name => "random";
+    public string Spec => "random";
 
     public EpochSelection Select(SelectionRequest r)
     {

@@ -2,7 +2,7 @@ namespace LessData.Selection;
 
 /// <summary>
 /// The data-selection stage of a training loop (paper Fig. 2): once per epoch, <see cref="Plan"/> says which images
-/// the model trains on; the loop hands each batch's per-sample losses back with <see cref="Observe"/> so score-based
+/// the model trains on; the loop hands each batch's per-sample losses back with <see cref="Observe(ReadOnlySpan{int}, ReadOnlySpan{float})"/> so score-based
 /// selectors can rank the samples. Everything is checked in <c>Create</c>, so a stage that exists can run to the end.
 /// Score rules: a sample's score is its latest training loss; +inf means never seen, NaN counts as unseen; a selector
 /// that needs scores refuses to plan the next epoch until the last one's losses were observed. Evaluations = images
@@ -86,7 +86,7 @@ public sealed class SelectionStage
     {
         if (epoch < 0 || epoch >= Epochs) throw new ArgumentOutOfRangeException(nameof(epoch), $"epoch {epoch} is outside [0, {Epochs})");
         if (_awaitingScores && epoch >= _nextEpoch)
-            throw new InvalidOperationException($"selector '{Selector.Name}' ranks samples by loss, but the losses of epoch {_nextEpoch - 1} were not observed; call Observe with each batch's per-sample losses before planning epoch {epoch}");
+            throw new InvalidOperationException($"selector '{Selector.Spec}' ranks samples by loss, but the losses of epoch {_nextEpoch - 1} were not observed; call Observe with each batch's per-sample losses before planning epoch {epoch}");
         int budget = Schedule.ImagesAt(epoch, Epochs, TrainSize);
         var chosen = Selector.Select(new SelectionRequest(epoch, Epochs, TrainSize, budget, Seed, Policy, Stratify, _labels, _scores));
         double fraction = Selector.SetsEpochSize ? (double)chosen.Indices.Length / TrainSize : Schedule.FractionAt(epoch, Epochs);
@@ -101,7 +101,17 @@ public sealed class SelectionStage
         {
             before = -1; // a re-planned earlier epoch: its place in the run is no longer tracked
         }
-        return new EpochPlan(epoch, chosen.Indices, chosen.Weights, budget, fraction, Seed, Math.Max(0, before));
+        return new EpochPlan(epoch, chosen, budget, fraction, Seed, Math.Max(0, before));
+    }
+
+    /// <summary>
+    /// Records the per-sample training losses of a whole epoch: <paramref name="losses"/> parallel to
+    /// <paramref name="plan"/>'s <see cref="EpochPlan.Indices"/>.
+    /// </summary>
+    public void Observe(EpochPlan plan, ReadOnlySpan<float> losses)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        Observe(plan.IndexArray, losses);
     }
 
     /// <summary>Records the per-sample training losses of a batch (score-based selectors rank by them).</summary>
@@ -132,19 +142,19 @@ public sealed class SelectionStage
 
     /// <summary>Writes the stage's state (specs, position, scores) so <see cref="Load"/> resumes exactly.</summary>
     public void Save(Stream stream) => SelectionStageState.Write(stream, new SelectionStageState(
-        SelectionStageState.CurrentFormat, Schedule.Spec, Selector.Name, TrainSize, Epochs, Seed, Policy, Stratify,
+        SelectionStageState.CurrentFormat, Schedule.Spec, Selector.Spec, TrainSize, Epochs, Seed, Policy, Stratify,
         _labels, _nextEpoch, CountedEvaluations, _awaitingScores, _scores));
 
     /// <summary>
     /// Reads a stage written by <see cref="Save"/>. A selector of your own cannot be parsed from its name: pass it as
-    /// <paramref name="selector"/> (its Name must match the saved one).
+    /// <paramref name="selector"/> (its Spec must match the saved one).
     /// </summary>
     /// <exception cref="SelectionException">The stream is not a saved stage, or the selector does not match.</exception>
     public static SelectionStage Load(Stream stream, ISelector? selector = null)
     {
         var s = SelectionStageState.Read(stream);
-        if (selector is not null && selector.Name != s.Selector)
-            throw new SelectionException("selector", $"the saved stage used selector '{s.Selector}', not '{selector.Name}'");
+        if (selector is not null && selector.Spec != s.Selector)
+            throw new SelectionException("selector", $"the saved stage used selector '{s.Selector}', not '{selector.Spec}'");
         var stage = Create(ScheduleParser.Parse(s.Schedule), selector ?? SelectorParser.Parse(s.Selector), s.TrainSize, s.Epochs, s.Seed, s.Labels, s.Policy, s.Stratify);
         if (s.Scores.Length != s.TrainSize) throw new SelectionException("state", $"the saved stage holds {s.Scores.Length} scores for {s.TrainSize} images");
         s.Scores.CopyTo(stage._scores, 0);

@@ -5,7 +5,7 @@ namespace LessData.Selection;
 /// <summary>
 /// Parses --selector: which images fill each epoch's budget. Forms: random | loss[:hard=H][,unbiased] |
 /// infobatch[:r=R][,delta=D][,target=T][,public]. The --unbiased and --target-fraction flags fold into the spec; the selector's
-/// Name is the canonical spec recorded in run.json.
+/// Spec is the canonical spec recorded in run.json.
 /// </summary>
 internal static class SelectorParser
 {

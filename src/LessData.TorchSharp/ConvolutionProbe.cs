@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace LessData.TorchSharp;
+namespace LessData.Torch;
 
 /// <summary>
 /// What one probe found: the largest relative error of fp32 convolutions (forward, gradient of the input, gradient of

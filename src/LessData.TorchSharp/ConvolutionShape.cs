@@ -1,6 +1,6 @@
 using TorchSharp;
 
-namespace LessData.TorchSharp;
+namespace LessData.Torch;
 
 /// <summary>The channels and kernel of one 2-D convolution, as the numerics self-check probes it.</summary>
 /// <param name="InChannels">Input channels (per group).</param>

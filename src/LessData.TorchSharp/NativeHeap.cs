@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace LessData.TorchSharp;
+namespace LessData.Torch;
 
 /// <summary>
 /// Gives the C heap's free pages back to the operating system. libtorch allocates activations with the C library's

@@ -1,4 +1,4 @@
-namespace LessData.TorchSharp;
+namespace LessData.Torch;
 
 /// <summary>What <see cref="NumericsSelfCheck"/> did.</summary>
 public enum NumericsAction

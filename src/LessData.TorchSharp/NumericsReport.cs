@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace LessData.TorchSharp;
+namespace LessData.Torch;
 
 /// <summary>The outcome of <see cref="NumericsSelfCheck.EnsureCorrect(IEnumerable{ConvolutionShape}, double)"/>.</summary>
 /// <param name="Correct">Whether convolutions are now within the tolerance: train only when true.</param>

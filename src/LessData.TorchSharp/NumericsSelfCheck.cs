@@ -1,4 +1,4 @@
-namespace LessData.TorchSharp;
+namespace LessData.Torch;
 
 /// <summary>
 /// Checks, before training, that this machine's libtorch computes fp32 convolutions right, and repairs what it can.

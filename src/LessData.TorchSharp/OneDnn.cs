@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
+using TorchSharp;
 
-namespace LessData.TorchSharp;
+namespace LessData.Torch;
 
 /// <summary>
 /// libtorch's switch for oneDNN (MKL-DNN) in ATen's CPU operators: <c>at::globalContext().setUserEnabledMkldnn(bool)</c>,
@@ -34,7 +35,7 @@ public static class OneDnn
     {
         try
         {
-            using var load = global::TorchSharp.torch.zeros(1); // libtorch is loaded by TorchSharp first
+            using var load = torch.zeros(1); // libtorch is loaded by TorchSharp first
             _ = UserEnabledMkldnn(GlobalContext());
             return true;
         }

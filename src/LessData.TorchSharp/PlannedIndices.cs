@@ -1,7 +1,7 @@
 using System.Collections;
 using LessData.Selection;
 
-namespace LessData.TorchSharp;
+namespace LessData.Torch;
 
 /// <summary>
 /// The index source for TorchSharp's <c>torch.utils.data.DataLoader(dataset, batchSize, shuffler)</c>: that overload

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace LessData.TorchSharp;
+namespace LessData.Torch;
 
 /// <summary>
 /// Bounds libtorch's CPU caches that keep one entry per input shape. When epochs change size, the last batch has a new

@@ -1,7 +1,7 @@
 using LessData.Augmentation;
 using LessData.Models;
 using LessData.Native;
-using LessData.TorchSharp;
+using LessData.Torch;
 
 namespace LessData.Benchmarks;
 

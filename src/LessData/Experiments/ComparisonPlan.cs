@@ -27,7 +27,7 @@ public sealed record ComparisonPlan(TrainConfig Baseline, IReadOnlyList<TrainCon
             var config = cell.Item2 with { Experiment = cell.Item2.Experiment with { Seed = seed } };
             var e = config.Experiment;
             return new PlannedRun(PlanName, PlanName, e.Dataset, cell.Item1,
-                ComparisonRow.Label(e.Schedule.Spec, e.Selector.Name, e.Model, Baseline.Experiment.Model), t, seed, config);
+                ComparisonRow.Label(e.Schedule.Spec, e.Selector.Spec, e.Model, Baseline.Experiment.Model), t, seed, config);
         }))];
     }
 

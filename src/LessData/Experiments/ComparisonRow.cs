@@ -65,7 +65,7 @@ public sealed record ComparisonRow(
         double evaluations = Mean(m, t => t.Evaluations), seconds = Mean(m, t => t.TrainSeconds);
         double co2 = Mean(m, t => t.Co2Grams), trainCo2 = Mean(m, t => t.TrainCo2Grams);
         return new ComparisonRow(
-            Label(c.Schedule.Spec, c.Selector.Name, c.Model, baselineModel ?? c.Model), c.Schedule.Spec, c.Selector.Name, c.Model, m.Count,
+            Label(c.Schedule.Spec, c.Selector.Spec, c.Model, baselineModel ?? c.Model), c.Schedule.Spec, c.Selector.Spec, c.Model, m.Count,
             evaluations, Percent(evaluations, Mean(b, t => t.Evaluations)), seconds, Percent(seconds, Mean(b, t => t.TrainSeconds)),
             top1, Mean(m, t => t.Top1StdErr) * 100, delta, saved,
             co2, Saved(co2, Mean(b, t => t.Co2Grams)), trainCo2, Saved(trainCo2, Mean(b, t => t.TrainCo2Grams)),

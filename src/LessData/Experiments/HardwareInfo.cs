@@ -13,7 +13,7 @@ public static class HardwareInfo
         var cpu = CpuModel();
         int used = threads > 0 ? threads : Environment.ProcessorCount;
         var text = string.Create(CultureInfo.InvariantCulture, $"{cpu} × {used} threads");
-        if (Native.NumericsGuard.Current is { Action: not LessData.TorchSharp.NumericsAction.None } n)
+        if (Native.NumericsGuard.Current is { Action: not LessData.Torch.NumericsAction.None } n)
             text += n.Correct ? "; oneDNN off (numerics self-check)" : "; convolutions wrong (numerics self-check)"; // another kernel path: its own class
         return device == "cuda" && Gpu() is { } gpu ? $"{gpu}; {text}" : text;
     }

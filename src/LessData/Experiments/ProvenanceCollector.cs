@@ -13,7 +13,7 @@ public static class ProvenanceCollector
     public static IReadOnlyDictionary<string, string> Versions() => new SortedDictionary<string, string>
     {
         ["lessdata"] = typeof(ProvenanceCollector).Assembly.GetName().Version?.ToString() ?? "unknown",
-        ["torchsharp"] = typeof(global::TorchSharp.torch).Assembly.GetName().Version?.ToString() ?? "unknown",
+        ["torchsharp"] = typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString() ?? "unknown",
         ["libtorch"] = LibTorchVersion,
         ["dotnet"] = RuntimeInformation.FrameworkDescription,
     };

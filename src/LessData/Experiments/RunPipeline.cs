@@ -141,7 +141,7 @@ public static class RunPipeline
         }
         var (c, h, w) = transform.OutputShape;
         ModelFactory.Create(e.Model, c, h, w, train.ClassCount).Dispose(); // fail fast on a model that cannot fit, or whose convolutions this machine computes wrongly
-        if (NumericsGuard.Current is { Action: not LessData.TorchSharp.NumericsAction.None } numerics) observer.Notice(numerics.Summary);
+        if (NumericsGuard.Current is { Action: not LessData.Torch.NumericsAction.None } numerics) observer.Notice(numerics.Summary);
         var setup = new TrainingSetup(e, config.Environment, train, test, transform, () => ModelFactory.Create(e.Model, c, h, w, train.ClassCount))
         {
             EvaluatesAverage = ModelFactory.EvaluatesAverage(e.Model),

@@ -19,5 +19,5 @@ public sealed class SelectorJsonConverter : JsonConverter<ISelector>
     public override ISelector Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         Selectors.Parse(reader.GetString() ?? "random");
 
-    public override void Write(Utf8JsonWriter writer, ISelector value, JsonSerializerOptions options) => writer.WriteStringValue(value.Name);
+    public override void Write(Utf8JsonWriter writer, ISelector value, JsonSerializerOptions options) => writer.WriteStringValue(value.Spec);
 }

@@ -1,4 +1,4 @@
-using LessData.TorchSharp;
+using LessData.Torch;
 using static TorchSharp.torch;
 
 namespace LessData.Native;

@@ -16,7 +16,7 @@ public static class TorchRuntime
     {
         try
         {
-            LessData.TorchSharp.ShapeCaches.Bound(); // before the first convolution: per-shape caches stay bounded (docs/benchmarks.md, memory)
+            LessData.Torch.ShapeCaches.Bound(); // before the first convolution: per-shape caches stay bounded (docs/benchmarks.md, memory)
             using var probe = torch.ones(1);
             return null;
         }

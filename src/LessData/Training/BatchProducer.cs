@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using LessData.Augmentation;
 using LessData.Selection;
+using LessData.Torch;
 using LessData.Data;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -58,13 +59,13 @@ public sealed class BatchProducer : IDisposable
                 PreparedBatch prepared;
                 using (var scope = torch.NewDisposeScope())
                 {
-                    var idx = torch.tensor(batch.Indices.Select(i => (long)i).ToArray());
+                    var idx = batch.IndexTensor();
                     var raw = data.ImageTensor.index_select(0, idx);
                     var x = generator is null ? transform.Test(raw) : transform.Train(raw, generator);
                     var y = data.LabelTensor.index_select(0, idx);
                     prepared = new PreparedBatch(
                         x.contiguous().DetachFromDisposeScope(), y.DetachFromDisposeScope(), idx.DetachFromDisposeScope(),
-                        batch.Indices.Length);
+                        batch.Count);
                 }
                 Interlocked.Add(ref _producerTicks, Stopwatch.GetTimestamp() - start);
                 try

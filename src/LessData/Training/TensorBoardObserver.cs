@@ -6,7 +6,7 @@ namespace LessData.Training;
 /// <summary>Writes each epoch's figures as TensorBoard scalars (TorchSharp's SummaryWriter) into a run folder.</summary>
 public sealed class TensorBoardObserver(string logDirectory, ITrainingObserver inner) : ITrainingObserver
 {
-    private readonly global::TorchSharp.Modules.SummaryWriter _writer = torch.utils.tensorboard.SummaryWriter(logDirectory, "", false);
+    private readonly TorchSharp.Modules.SummaryWriter _writer = torch.utils.tensorboard.SummaryWriter(logDirectory, "", false);
 
     public void SubsetChosen(int epoch, EpochPlan plan) => inner.SubsetChosen(epoch, plan);
 

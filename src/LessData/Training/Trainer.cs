@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using LessData.Selection;
-using LessData.TorchSharp;
+using LessData.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -35,6 +35,8 @@ public static class Trainer
         var stage = Stage(setup);
         stage = checkpoint?.TryRestore(model, ema, optimizer, state, stage) ?? stage;
         using var selectionLoss = new SelectionLoss(stage);
+        var clock = rates.Clock == "images" ? LearningRateClock.ImagesSeen : LearningRateClock.Epoch;
+        var learningRates = new LearningRates(optimizer, stage, p => rates.At(rates.Epochs * p), clock); // the plan's progress is in epochs
 
         var meter = setup.Meter ?? new Energy.PowerModelMeter(0); // no meter: wall time is still measured, energy is 0
         var timings = StepTimings.Zero;
@@ -44,17 +46,17 @@ public static class Trainer
             using var epochEnergy = meter.Start();
             long selectStart = Stopwatch.GetTimestamp();
             var plan = stage.Plan(epoch);
-            double lr = rates.At(rates.Progress(stage, plan, 0));
+            double lr = learningRates.At(plan, 0);
             var batches = plan.Batches(c.BatchSize);
             double selectSeconds = Stopwatch.GetElapsedTime(selectStart).TotalSeconds;
             observer.SubsetChosen(epoch, plan);
             observer.EpochStarted(epoch, c.Epochs, plan.Count);
 
             var trainEnergy = meter.Start();
-            var pass = TrainEpoch(setup, model, ema, optimizer, rates, stage, plan, batches, selectionLoss, observer, cancel);
+            var pass = TrainEpoch(setup, model, ema, optimizer, learningRates, plan, batches, selectionLoss, observer, cancel);
             double trainKwh = trainEnergy.Stop().Kwh;
             timings = timings.Add(pass.Timings with { Selection = selectSeconds });
-            LessData.TorchSharp.NativeHeap.Trim(); // freed activations of this epoch's batch shapes go back to the system (docs/benchmarks.md, memory)
+            NativeHeap.Trim(); // freed activations of this epoch's batch shapes go back to the system (docs/benchmarks.md, memory)
 
             double top1 = Evaluator.Top1(ema.Model, setup.Test, setup.Transform);
             double? finalTop1 = epoch < c.Epochs - c.FinalEpochs ? null
@@ -74,7 +76,7 @@ public static class Trainer
     private sealed record EpochPass(int Images, double MeanLoss, double Seconds, StepTimings Timings);
 
     private static EpochPass TrainEpoch(TrainingSetup s, nn.Module<Tensor, Tensor> model, WeightAverage ema,
-        global::TorchSharp.Modules.OptimizerHelper optimizer, LearningRatePlan rates, SelectionStage stage, EpochPlan plan, IReadOnlyList<Batch> batches, SelectionLoss selectionLoss, ITrainingObserver observer, CancellationToken cancel)
+        TorchSharp.Modules.OptimizerHelper optimizer, LearningRates learningRates, EpochPlan plan, IReadOnlyList<Batch> batches, SelectionLoss selectionLoss, ITrainingObserver observer, CancellationToken cancel)
     {
         model.train();
         long start = Stopwatch.GetTimestamp();
@@ -87,8 +89,7 @@ public static class Trainer
             using (batch)
             using (torch.NewDisposeScope())
             {
-                double lr = rates.At(rates.Progress(stage, plan, images));
-                foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
+                double lr = learningRates.Set(plan, images);
                 optimizer.zero_grad();
                 var perSample = nn.functional.cross_entropy(model.forward(batch.Images), batch.Labels, reduction: nn.Reduction.None);
                 var loss = selectionLoss.Compute(perSample, batch.Indices);

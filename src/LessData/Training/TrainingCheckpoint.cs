@@ -21,7 +21,7 @@ public sealed class TrainingCheckpoint(string directory, Action? saved = null)
 
     public bool Exists => File.Exists(Path.Combine(Current, "position.json"));
 
-    public void Save(nn.Module model, WeightAverage ema, global::TorchSharp.Modules.OptimizerHelper optimizer, TrainingState state, SelectionStage stage)
+    public void Save(nn.Module model, WeightAverage ema, TorchSharp.Modules.OptimizerHelper optimizer, TrainingState state, SelectionStage stage)
     {
         var staging = Path.Combine(directory, "checkpoint.staging");
         if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
@@ -45,7 +45,7 @@ public sealed class TrainingCheckpoint(string directory, Action? saved = null)
     /// Restores a saved checkpoint if there is one (falling back to the previous one after a crash mid-rename) and
     /// returns the restored selection stage; null when there is nothing to restore.
     /// </summary>
-    public SelectionStage? TryRestore(nn.Module model, WeightAverage ema, global::TorchSharp.Modules.OptimizerHelper optimizer, TrainingState state, SelectionStage fresh)
+    public SelectionStage? TryRestore(nn.Module model, WeightAverage ema, TorchSharp.Modules.OptimizerHelper optimizer, TrainingState state, SelectionStage fresh)
     {
         var from = Exists ? Current : Path.Combine(directory, "checkpoint.old");
         if (!File.Exists(Path.Combine(from, "position.json"))) return null;

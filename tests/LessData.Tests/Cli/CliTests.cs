@@ -141,7 +141,7 @@ public sealed class CliTests : IDisposable
 
         exit.Should().Be(0, err);
         var record = LessData.Experiments.RunOutputs.Read(outDir);
-        record.Config.Experiment.Selector.Name.Should().Be("loss:hard=0.5,unbiased");
+        record.Config.Experiment.Selector.Spec.Should().Be("loss:hard=0.5,unbiased");
         record.Epochs.Select(e => e.Images).Should().Equal(10, 10, 40, 40);
     }
 

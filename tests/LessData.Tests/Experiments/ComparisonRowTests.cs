@@ -69,7 +69,7 @@ public sealed class ComparisonRowTests
         var runs = plan.Expand(2);
 
         // Then the baseline is full + random, every row names its selector, and each trial's cells share one seed
-        runs.Where(r => r.ExperimentId == "Baseline").Should().OnlyContain(r => r.Config.Experiment.Schedule.Spec == "full" && r.Config.Experiment.Selector.Name == "random");
+        runs.Where(r => r.ExperimentId == "Baseline").Should().OnlyContain(r => r.Config.Experiment.Schedule.Spec == "full" && r.Config.Experiment.Selector.Spec == "random");
         runs.Where(r => r.ExperimentId == "M1").Should().OnlyContain(r => r.Spec == "step:0.5@0.5 + loss:hard=0.5");
         runs.GroupBy(r => r.Trial).Should().OnlyContain(g => g.Select(r => r.Seed).Distinct().Count() == 1);
         runs.Select(r => r.Seed).Distinct().Should().Equal(7, 8);

@@ -96,7 +96,7 @@ public sealed class RunOutputsTests : IDisposable
 
         // Then identity and environment land in their records, specs typed and canonical
         config.Experiment.Schedule.Spec.Should().Be("step:0.25@0.75");
-        config.Experiment.Selector.Name.Should().Be("loss:hard=0.5");
+        config.Experiment.Selector.Spec.Should().Be("loss:hard=0.5");
         config.Experiment.Seed.Should().Be(2);
         config.Experiment.TrainLimit.Should().Be(6000);
         config.Environment.DataDir.Should().Be("/data");

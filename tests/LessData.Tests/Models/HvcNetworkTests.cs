@@ -162,13 +162,13 @@ public sealed class HvcNetworkTests
         using var plain = (HvcNetwork)ModelFactory.Create("hvc-small", 1, 28, 28, 10);
 
         // Then every norm has momentum 0.0003 and eps 1e-3, γ is frozen (β learns), and the logits get a norm
-        var norms = based.modules().OfType<global::TorchSharp.Modules.BatchNorm>().ToList();
+        var norms = based.modules().OfType<TorchSharp.Modules.BatchNorm>().ToList();
         norms.Should().HaveCount(9 + 2, "9 conv norms, the class-capsule norm and the logit norm");
         norms.Should().OnlyContain(n => Math.Abs(n.momentum!.Value - 0.0003) < 1e-12 && Math.Abs(n.eps - 1e-3) < 1e-12);
         norms.Should().OnlyContain(n => !n.weight!.requires_grad && n.bias!.requires_grad);
-        plain.modules().OfType<global::TorchSharp.Modules.BatchNorm>().Should().HaveCount(9 + 1);
-        plain.modules().OfType<global::TorchSharp.Modules.BatchNorm>().Should().OnlyContain(n => n.weight!.requires_grad);
-        long plainGammas = plain.modules().OfType<global::TorchSharp.Modules.BatchNorm>().Sum(n => n.weight!.numel());
+        plain.modules().OfType<TorchSharp.Modules.BatchNorm>().Should().HaveCount(9 + 1);
+        plain.modules().OfType<TorchSharp.Modules.BatchNorm>().Should().OnlyContain(n => n.weight!.requires_grad);
+        long plainGammas = plain.modules().OfType<TorchSharp.Modules.BatchNorm>().Sum(n => n.weight!.numel());
         ModelFactory.ParameterCount(based).Should().Be(ModelFactory.ParameterCount(plain) - plainGammas + 10,
             "every γ is frozen, and the logit norm adds its β (10 classes)");
         using var scope = torch.NewDisposeScope();

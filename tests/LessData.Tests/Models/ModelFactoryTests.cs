@@ -73,21 +73,21 @@ public sealed class ModelFactoryTests
     public void Bf16Option_SameParametersAndNames_OutputCloseToFp32OnTheSameWeights()
     {
         LessData.Native.TorchRuntime.EnsureLoaded();
-        global::TorchSharp.torch.manual_seed(5);
+        TorchSharp.torch.manual_seed(5);
         using var fp32 = ModelFactory.Create("hvc-small", 1, 28, 28, 10);
         using var bf16 = ModelFactory.Create("hvc-small:bf16", 1, 28, 28, 10);
 
         // Same parameter names and shapes, so the fp32 weights load into the bf16 model
         bf16.state_dict().Keys.Should().Equal(fp32.state_dict().Keys);
         bf16.load_state_dict(fp32.state_dict());
-        using var x = global::TorchSharp.torch.rand(16, 1, 28, 28).mul_(2).sub_(1);
+        using var x = TorchSharp.torch.rand(16, 1, 28, 28).mul_(2).sub_(1);
         fp32.train();
         bf16.train();
         using var a = fp32.forward(x);
         using var b = bf16.forward(x);
 
         // Then the outputs agree to bf16 precision (8 mantissa bits), and are not identical (bf16 really ran)
-        b.dtype.Should().Be(global::TorchSharp.torch.ScalarType.Float32);
+        b.dtype.Should().Be(TorchSharp.torch.ScalarType.Float32);
         double scale = a.abs().max().item<float>();
         double diff = (a - b).abs().max().item<float>();
         diff.Should().BeLessThan(0.05 * scale).And.BeGreaterThan(0);

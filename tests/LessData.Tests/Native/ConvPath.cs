@@ -1,4 +1,4 @@
-using LessData.TorchSharp;
+using LessData.Torch;
 
 namespace LessData.Tests.Native;
 

@@ -1,7 +1,7 @@
 using LessData.Experiments;
 using LessData.Models;
 using LessData.Native;
-using LessData.TorchSharp;
+using LessData.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -36,6 +36,7 @@ public sealed partial class OwnLoopSampleTests : IDisposable
         var counted = Counted().Match(stdout);
         counted.Success.Should().BeTrue(stdout);
         long.Parse(counted.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture).Should().Be(1 * 30 + 1 * 60);
+        long.Parse(counted.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture).Should().Be(1 * 30 + 1 * 60, "the stage's formula");
         stdout.Should().Contain("top-1:");
 
         // And the packed Selection package depends on no TorchSharp, the TorchSharp one on no libtorch
@@ -60,6 +61,6 @@ public sealed partial class OwnLoopSampleTests : IDisposable
         return dir?.FullName ?? throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory);
     }
 
-    [GeneratedRegex(@"evaluations counted: (\d+)")]
+    [GeneratedRegex(@"evaluations counted: (\d+), predicted by the method's formula: (\d+)")]
     private static partial Regex Counted();
 }

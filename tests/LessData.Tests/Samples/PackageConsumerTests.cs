@@ -63,7 +63,7 @@ public sealed class PackageConsumerTests : IDisposable
 
         // Then it starts, trains, and counts Data Step's evaluations: S1 = round(0.5·2) = 1 epoch of round(0.5·64) = 32, then 1 of 64
         exit.Should().Be(0, output);
-        output.Should().Contain($"evaluations: {1 * 32 + 1 * 64} of {2 * 64}");
+        output.Should().Contain($"evaluations: {1 * 32 + 1 * 64} of {2 * 64} (formula: {1 * 32 + 1 * 64})");
 
         // And only the output copy was changed, and only where the system lacks the version; the NuGet cache copy never
         const string version = "GLIBCXX_3.4.32";
@@ -77,7 +77,7 @@ public sealed class PackageConsumerTests : IDisposable
     /// <summary>The usage example of docs/library.md, made runnable: random data, a linear model, two epochs.</summary>
     private const string Program = """
         using LessData.Selection;
-        using LessData.TorchSharp;
+        using LessData.Torch;
         using TorchSharp;
         using static TorchSharp.torch;
 
@@ -89,21 +89,24 @@ public sealed class PackageConsumerTests : IDisposable
         using var selectionLoss = new SelectionLoss(stage);
         var model = nn.Linear(8, 2);
         var optimizer = torch.optim.SGD(model.parameters(), 0.1);
+        var rates = new LearningRates(optimizer, stage, p => 0.1 * (1 - p / 2), LearningRateClock.ImagesSeen);
         for (int epoch = 0; epoch < epochs; epoch++)
         {
-            EpochPlan plan = stage.Plan(epoch);
-            selectionLoss.Begin(plan);
+            EpochPlan plan = selectionLoss.Begin(epoch);
+            int done = 0;
             foreach (var batch in plan.Batches(16))
             {
-                var idx = torch.tensor(batch.Indices.Select(i => (long)i).ToArray());
+                var idx = batch.IndexTensor();
                 var perSample = nn.functional.cross_entropy(model.forward(x.index_select(0, idx)), y.index_select(0, idx), reduction: nn.Reduction.None);
+                rates.Set(plan, done);
                 optimizer.zero_grad();
                 selectionLoss.Compute(perSample, idx).backward();
                 optimizer.step();
+                done += batch.Count;
             }
             Console.WriteLine($"epoch {epoch + 1}: {plan.Count} images, loss {selectionLoss.End():F4}");
         }
-        Console.WriteLine($"evaluations: {stage.CountedEvaluations} of {(long)epochs * n}");
+        Console.WriteLine($"evaluations: {stage.CountedEvaluations} of {(long)epochs * n} (formula: {stage.PredictedEvaluations})");
         """;
 
     private static async Task<(int Exit, string Output)> Run(string file, string[] args, string workingDirectory)

@@ -19,7 +19,7 @@ public sealed class EpochBatchesTests
 
         // Then every index appears once, and no batch has a single image
         batches.SelectMany(b => b.Indices).Should().BeEquivalentTo(indices);
-        batches.Should().OnlyContain(b => b.Indices.Length >= 2 && b.Indices.Length <= batchSize + 1);
+        batches.Should().OnlyContain(b => b.Count >= 2 && b.Count <= batchSize + 1);
     }
 
     [Fact]

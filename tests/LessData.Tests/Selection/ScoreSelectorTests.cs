@@ -150,8 +150,8 @@ public sealed class ScoreSelectorTests
         // Then the two differ by one epoch exactly when δE is fractional
         new InfoBatchSelector(delta: delta).PrunedEpochs(epochs).Should().Be(ours);
         ((InfoBatchSelector)fromParser).PrunedEpochs(epochs).Should().Be(publicCode);
-        fromParser.Name.Should().EndWith(",public");
-        SelectorParser.Parse(fromParser.Name).Name.Should().Be(fromParser.Name, "the canonical spec round-trips");
+        fromParser.Spec.Should().EndWith(",public");
+        SelectorParser.Parse(fromParser.Spec).Spec.Should().Be(fromParser.Spec, "the canonical spec round-trips");
     }
 
     [Fact]
@@ -203,7 +203,7 @@ public sealed class ScoreSelectorTests
     [InlineData("infobatch:r=0.3,delta=0.9", false, 0.8, "infobatch:r=0.3,delta=0.9,target=0.8")]
     public void Parser_CanonicalSpec(string spec, bool unbiased, double? target, string canonical)
     {
-        SelectorParser.Parse(spec, unbiased, target).Name.Should().Be(canonical);
+        SelectorParser.Parse(spec, unbiased, target).Spec.Should().Be(canonical);
     }
 
     [Theory]

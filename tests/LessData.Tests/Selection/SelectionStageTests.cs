@@ -24,7 +24,7 @@ public sealed class SelectionStageTests
         {
             var plan = stage.Plan(e);
             plan.Indices.Should().OnlyHaveUniqueItems();
-            stage.Observe(plan.Indices, losses.For(plan.Indices));
+            stage.Observe(plan, losses.For(plan.Indices));
         }
 
         // Then the stage counted exactly what the method's formula predicts
@@ -73,7 +73,7 @@ public sealed class SelectionStageTests
         // Given a loss-selector run, saved after epoch 2
         var losses = new SeededLosses(11);
         var a = SelectionStage.Create("increment:0.25", "loss:hard=0.5,unbiased", 120, 6, 9, s_labels[..120]);
-        for (int e = 0; e < 3; e++) { var p = a.Plan(e); a.Observe(p.Indices, losses.For(p.Indices)); }
+        for (int e = 0; e < 3; e++) { var p = a.Plan(e); a.Observe(p, losses.For(p.Indices)); }
         using var saved = new MemoryStream();
         a.Save(saved);
         saved.Position = 0;
@@ -89,8 +89,8 @@ public sealed class SelectionStageTests
             pb.Indices.Should().Equal(pa.Indices);
             pb.Weights.Should().Equal(pa.Weights);
             var l = losses.For(pa.Indices);
-            a.Observe(pa.Indices, l);
-            b.Observe(pb.Indices, l);
+            a.Observe(pa, l);
+            b.Observe(pb, l);
         }
         b.CountedEvaluations.Should().Be(a.CountedEvaluations);
     }
@@ -160,11 +160,11 @@ public sealed class SelectionStageTests
     [InlineData("infobatch:r=0.3,delta=0.9,target=0.8")]
     public void SelectorSpec_RoundTrips(string spec)
     {
-        Selectors.Parse(Selectors.Parse(spec).Name).Name.Should().Be(spec);
+        Selectors.Parse(Selectors.Parse(spec).Spec).Spec.Should().Be(spec);
     }
 
     private sealed class SeededLosses(int seed)
     {
-        public float[] For(int[] indices) => [.. indices.Select(i => (float)((i * 2654435761u + (uint)seed) % 1000) / 100f)];
+        public float[] For(IReadOnlyList<int> indices) => [.. indices.Select(i => (float)((i * 2654435761u + (uint)seed) % 1000) / 100f)];
     }
 }

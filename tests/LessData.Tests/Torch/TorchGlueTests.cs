@@ -1,8 +1,8 @@
 using LessData.Selection;
-using LessData.TorchSharp;
+using LessData.Torch;
 using static TorchSharp.torch;
 
-namespace LessData.Tests.TorchSharp;
+namespace LessData.Tests.Torch;
 
 public sealed class TorchGlueTests
 {
@@ -16,8 +16,8 @@ public sealed class TorchGlueTests
         var plan = stage.Plan(0);
         var indices = new PlannedIndices();
         indices.Use(plan);
-        using var loader = global::TorchSharp.torch.utils.data.DataLoader(
-            global::TorchSharp.torch.utils.data.TensorDataset(arange(100, ScalarType.Int64)), 8, indices, disposeDataset: true);
+        using var loader = TorchSharp.torch.utils.data.DataLoader(
+            TorchSharp.torch.utils.data.TensorDataset(arange(100, ScalarType.Int64)), 8, indices, disposeDataset: true);
 
         // When the loader is iterated for one epoch
         var seen = new List<long>();
@@ -40,7 +40,7 @@ public sealed class TorchGlueTests
         // Given an unbiased loss-selector epoch (kept easy samples carry weight (n−h)/(b−h))
         var stage = SelectionStage.Create("step:0.5@0.5", "loss:hard=0.5,unbiased", 40, 4, 2);
         var warm = stage.Plan(0);
-        stage.Observe(warm.Indices, [.. warm.Indices.Select(i => (float)i)]);
+        stage.Observe(warm, [.. warm.Indices.Select(i => (float)i)]);
         var plan = stage.Plan(1);
         plan.Weights.Should().NotBeNull();
         using var loss = new SelectionLoss(stage);
@@ -48,7 +48,7 @@ public sealed class TorchGlueTests
 
         // When one batch of per-sample losses goes through it
         var batch = plan.Batches(plan.Count)[0];
-        using var idx = tensor(batch.Indices.Select(i => (long)i).ToArray());
+        using var idx = batch.IndexTensor();
         using var perSample = tensor(batch.Indices.Select(i => 0.5f + i % 3).ToArray());
         using var value = loss.Compute(perSample, idx);
         double mean = loss.End();
@@ -60,6 +60,60 @@ public sealed class TorchGlueTests
         foreach (int i in batch.Indices) stage.Scores[i].Should().Be(0.5f + i % 3);
         var next = () => stage.Plan(2);
         next.Should().NotThrow("the losses were handed back");
+    }
+
+    [Fact]
+    public void IndexTensor_IsTheBatchsIndices_AsInt64()
+    {
+        var batch = SelectionStage.Create("step:0.3@0.5", "random", 100, 4, 1).Plan(0).Batches(8)[1];
+
+        using var idx = batch.IndexTensor();
+
+        idx.dtype.Should().Be(ScalarType.Int64);
+        idx.shape.Should().Equal(batch.Count);
+        idx.data<long>().ToArray().Should().Equal(batch.Indices.Select(i => (long)i));
+    }
+
+    [Fact]
+    public void SelectionLoss_FirstComputedInsideADisposeScope_KeepsItsTensorsUntilEnd()
+    {
+        // Given a loss-selector epoch begun from the stage, whose batches run in per-batch dispose scopes (as loops do)
+        var stage = SelectionStage.Create("full", "loss", 20, 2, 3);
+        using var loss = new SelectionLoss(stage);
+        var plan = loss.Begin(0);
+        plan.Epoch.Should().Be(0);
+
+        // When every batch is computed inside its own scope
+        foreach (var batch in plan.Batches(8))
+        {
+            using var scope = NewDisposeScope();
+            var idx = batch.IndexTensor();
+            loss.Compute(tensor(batch.Indices.Select(i => (float)i).ToArray()), idx);
+        }
+
+        // Then End still reads the epoch's tensors: every score and the unweighted mean are there
+        loss.End().Should().BeApproximately(Enumerable.Range(0, 20).Average(), 1e-9);
+        stage.Scores.Should().Equal(Enumerable.Range(0, 20).Select(i => (float)i));
+    }
+
+    [Fact]
+    public void LearningRates_Set_PutsTheScheduleAtTheClocksProgress_IntoEveryGroup()
+    {
+        // Given a full-data run of 4 epochs over 100 images, and a linear decay bound on the images-seen clock
+        var stage = SelectionStage.Create("full", "random", 100, 4, 1);
+        stage.Plan(0);
+        var plan = stage.Plan(1);
+        using var layer = TorchSharp.torch.nn.Linear(2, 1);
+        using var optimizer = TorchSharp.torch.optim.SGD(layer.parameters(), 1.0);
+        var rates = new LearningRates(optimizer, stage, p => 0.1 * (1 - p), LearningRateClock.ImagesSeen);
+
+        // When the rate is set 50 images into the second epoch
+        double lr = rates.Set(plan, 50);
+
+        // Then progress = (100 + 50) / 400 images, and the optimizer holds 0.1·(1 − 0.375)
+        lr.Should().BeApproximately(0.1 * (1 - 150.0 / 400), 1e-12);
+        optimizer.ParamGroups.Should().OnlyContain(g => Math.Abs(g.LearningRate - lr) < 1e-15);
+        new LearningRates(optimizer, stage, p => p).At(plan, 50).Should().BeApproximately(1.5 / 4, 1e-12, "the epoch clock: (1 + 50/100) / 4");
     }
 
     [Fact]
