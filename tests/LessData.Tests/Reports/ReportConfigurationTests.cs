@@ -113,7 +113,7 @@ public sealed class ReportConfigurationTests : IDisposable
 
         var planned = PlannedRun.Expand("paper-increment", SweepPlans.WithBaseline(SweepPlans.Get("paper-increment")), "cpu", config, 1, 1);
 
-        planned.Single(r => r.ExperimentId == "Baseline").Config.Experiment.Selector.Name.Should().Be("random");
-        planned.Where(r => r.ExperimentId != "Baseline").Should().OnlyContain(r => r.Config.Experiment.Selector.Name.StartsWith("loss", StringComparison.Ordinal));
+        planned.Single(r => r.ExperimentId == "Baseline").Config.Experiment.Selector.Spec.Should().Be("random");
+        planned.Where(r => r.ExperimentId != "Baseline").Should().OnlyContain(r => r.Config.Experiment.Selector.Spec.StartsWith("loss", StringComparison.Ordinal));
     }
 }
