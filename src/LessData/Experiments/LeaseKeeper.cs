@@ -49,7 +49,7 @@ public sealed class LeaseKeeper : IDisposable
             {
                 if (_stop.IsCancellationRequested) return;
                 wait = interval < RetrySoon ? interval : RetrySoon;
-                try { log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"heartbeat missed ({e.Message.Split('\n')[0]}); next in {wait.TotalSeconds:0} s; training goes on")); }
+                try { log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"heartbeat missed ({e.Message.Split('\n')[0]}); next try in {wait.TotalSeconds:0} s")); }
                 catch (Exception) { }
             }
 #pragma warning restore CA1031
