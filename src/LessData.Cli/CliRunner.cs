@@ -39,6 +39,11 @@ public static class CliRunner
             err.WriteLine($"lessdata: {FlagNames.For(selection.Parameter)}: {selection.Message}");
             return UserErrorExit;
         }
+        catch (Exception e) when (Unwrap(e) is LessData.Experiments.StoreUnreachableException unreachable)
+        {
+            err.WriteLine($"lessdata: {unreachable.Message}; check the database server and the network, then run the same command again");
+            return UserErrorExit;
+        }
         catch (Exception e) when (Unwrap(e) is LessData.Training.TrainingDivergedException diverged)
         {
             err.WriteLine($"lessdata: {diverged.Message}");

@@ -15,6 +15,21 @@ public static class StoreOptions
     public static Option<int?> Lease() =>
         new("--lease") { Description = $"Seconds a claimed run stays ours without a heartbeat (default ${LeaseVariable}, else 600)" };
 
+    /// <summary>--store-patience: how long a run in hand waits for an unreachable store (its checkpoint and result writes).</summary>
+    public static Option<int?> Patience() =>
+        new("--store-patience") { Description = $"Seconds a running run waits for an unreachable store (retrying its checkpoint and result) before it stops, unmarked (default {RunStore.DefaultOutagePatience.TotalSeconds.ToString(CultureInfo.InvariantCulture)})" };
+
+    /// <summary>Applies --store-patience, and prints each retry of an unreachable store with <paramref name="say"/>.</summary>
+    public static void Configure(RunStore store, int? patienceSeconds, Action<string> say)
+    {
+        if (patienceSeconds is { } p)
+        {
+            if (p < 0) throw new UserError($"--store-patience must be 0 or more seconds (got {p})");
+            store.OutagePatience = TimeSpan.FromSeconds(p);
+        }
+        if (store is PostgresRunStore pg) pg.Retrying = say;
+    }
+
     public static TimeSpan? LeaseOf(int? seconds)
     {
         int? s = seconds ?? (Environment.GetEnvironmentVariable(LeaseVariable) is { Length: > 0 } env

@@ -19,6 +19,7 @@ public static class SweepCommand
         var seed = new Option<int>("--seed") { Description = "Base seed", DefaultValueFactory = _ => 1 };
         var store = StoreOptions.Store();
         var lease = StoreOptions.Lease();
+        var patience = StoreOptions.Patience();
         var slurm = SweepSlurm.Options();
         var epochs = new Option<int?>("--epochs") { Description = "Override the profile's epochs" };
         var trainLimit = new Option<int?>("--train-limit") { Description = "Override the profile's training subset" };
@@ -29,7 +30,7 @@ public static class SweepCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the expanded plan, seeds and expected cost; run nothing" };
         var retryFailed = new Option<bool>("--retry-failed") { Description = "Put failed runs back to pending first" };
         var command = new Command("sweep", "Run a plan of experiments × trials into a results store (resumable)")
-        { plan, profile, datasets, trials, seed, store, lease, epochs, trainLimit, testLimit, dataDir, threads, selector, dryRun, retryFailed };
+        { plan, profile, datasets, trials, seed, store, lease, patience, epochs, trainLimit, testLimit, dataDir, threads, selector, dryRun, retryFailed };
         foreach (var option in slurm.All) command.Options.Add(option);
         command.Subcommands.Add(SweepStatusCommand.Create());
         command.SetAction(parse =>
@@ -67,8 +68,9 @@ public static class SweepCommand
             var job = slurm.Job(parse);
 
             using var runs = StoreOptions.Open(parse.GetValue(store), parse.GetValue(lease));
+            StoreOptions.Configure(runs, parse.GetValue(patience), m => Console.Error.WriteLine($"sweep: {m}"));
             if (parse.GetValue(retryFailed)) Console.WriteLine($"{runs.RetryFailed()} failed runs put back to pending");
-            if (job is not null) return slurm.Submit(parse, job, runs, planned, parse.GetValue(lease));
+            if (job is not null) return slurm.Submit(parse, job, runs, planned, parse.GetValue(lease), parse.GetValue(patience));
             using var stop = new StopSignals();
             var final = SweepRunner.Run(runs, planned,
                 (config, checkpoint, heartbeat, cancel) => ProgressDisplay.Run(RunNames.For(config), observer =>

@@ -23,10 +23,15 @@ public sealed class SweepSlurm
     private readonly Option<bool> _dryRun = new("--slurm-dry-run") { Description = "Write the script, do not submit it" };
     private readonly Option<bool> _wait = new("--slurm-wait") { Description = "Wait for the job to end, then print the store's counts" };
     private readonly Option<string?> _device = new("--slurm-device") { Description = "--device for the workers (cpu | cuda)" };
+    private readonly Option<int> _grace = new("--slurm-grace")
+    {
+        Description = $"Seconds before the time limit at which Slurm sends the workers SIGTERM (sbatch --signal=B:TERM@N)",
+        DefaultValueFactory = _ => SlurmJob.DefaultSignalGrace,
+    };
 
     public static SweepSlurm Options() => new();
 
-    public IEnumerable<Option> All => [_slurm, _tasks, _time, _partition, _gres, _constraint, _cpus, _extra, _dir, _dryRun, _wait, _device];
+    public IEnumerable<Option> All => [_slurm, _tasks, _time, _partition, _gres, _constraint, _cpus, _extra, _dir, _dryRun, _wait, _device, _grace];
 
     /// <summary>The job asked for (checked before anything is written), or null without --slurm.</summary>
     public SlurmJob? Job(ParseResult parse)
@@ -34,20 +39,20 @@ public sealed class SweepSlurm
         bool any = parse.GetValue(_slurm) || parse.GetValue(_dryRun);
         if (!any) return null;
         var job = new SlurmJob(parse.GetValue(_tasks), parse.GetValue(_time), parse.GetValue(_partition), parse.GetValue(_gres),
-            parse.GetValue(_constraint), parse.GetValue(_extra), parse.GetValue(_cpus));
+            parse.GetValue(_constraint), parse.GetValue(_extra), parse.GetValue(_cpus)) { SignalGrace = parse.GetValue(_grace) };
         job.Validate();
         job.ExtraFlags();
         if (parse.GetValue(_device) is { } d and not ("cpu" or "cuda")) throw new UserError($"--slurm-device must be cpu or cuda (got '{d}')");
         return job;
     }
 
-    public int Submit(ParseResult parse, SlurmJob job, RunStore runs, IReadOnlyList<PlannedRun> planned, int? leaseSeconds)
+    public int Submit(ParseResult parse, SlurmJob job, RunStore runs, IReadOnlyList<PlannedRun> planned, int? leaseSeconds, int? patienceSeconds)
     {
         int added = runs.Expand(planned);
         var folder = Path.GetFullPath(parse.GetValue(_dir) ?? (runs is SqliteRunStore s ? s.Path + ".slurm" : runs.SideFolder));
         Directory.CreateDirectory(folder);
         var script = Path.Combine(folder, $"sweep-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture)}.sbatch");
-        var worker = WorkerCommandLine(leaseSeconds, parse.GetValue(_device));
+        var worker = WorkerCommandLine(leaseSeconds, patienceSeconds, parse.GetValue(_device));
         File.WriteAllText(script, job.Script(StoreLocation.Resolve(parse.GetValue(StoreOptionOf(parse))), worker, folder, CommandLine.Current()));
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute); // it holds the store's password
         var counts = runs.Counts(planned.Select(p => p.Key));
@@ -71,7 +76,7 @@ public sealed class SweepSlurm
         (Option<string?>)parse.CommandResult.Command.Options.First(o => o.Name == "--store");
 
     /// <summary>How to start this same CLI as a worker: the apphost, or dotnet and this assembly.</summary>
-    private static List<string> WorkerCommandLine(int? leaseSeconds, string? device)
+    private static List<string> WorkerCommandLine(int? leaseSeconds, int? patienceSeconds, string? device)
     {
         var dll = typeof(SweepSlurm).Assembly.Location;
         var host = Environment.ProcessPath ?? "dotnet";
@@ -79,6 +84,7 @@ public sealed class SweepSlurm
         if (line.Count == 1 && !File.Exists(line[0])) line = ["dotnet", dll];
         line.Add("worker");
         if (StoreOptions.LeaseOf(leaseSeconds) is { } lease) { line.Add("--lease"); line.Add(((int)lease.TotalSeconds).ToString(CultureInfo.InvariantCulture)); }
+        if (patienceSeconds is { } p) { line.Add("--store-patience"); line.Add(p.ToString(CultureInfo.InvariantCulture)); }
         if (device is not null) { line.Add("--device"); line.Add(device); }
         return line;
     }

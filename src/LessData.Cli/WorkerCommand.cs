@@ -8,8 +8,9 @@ namespace LessData.Cli;
 
 /// <summary>
 /// `lessdata worker`: claim a pending run from the store, train it, record it, repeat; exit 0 when nothing is left.
-/// SIGTERM or SIGINT (scancel, a Slurm time limit, Ctrl-C) finishes the current epoch, saves its checkpoint to the
-/// store, releases the run and exits 0.
+/// SIGTERM or SIGINT (scancel, a Slurm time limit, Ctrl-C) stops the training after the batch in hand, releases the
+/// run (its last finished epoch's checkpoint is in the store; only the partial epoch is lost) and exits 0. A store that
+/// is briefly unreachable is waited for (--store-patience); the run is never marked failed for it.
 /// </summary>
 public static class WorkerCommand
 {
@@ -17,20 +18,21 @@ public static class WorkerCommand
     {
         var store = StoreOptions.Store();
         var lease = StoreOptions.Lease();
+        var patience = StoreOptions.Patience();
         var maxRuns = new Option<int?>("--max-runs") { Description = "Stop after this many runs" };
         var maxTime = new Option<TimeSpan?>("--max-time") { Description = "Claim no new run after this time (hh:mm:ss)" };
         var device = new Option<string?>("--device") { Description = "cpu | cuda (default: each run's own)" };
         var threads = new Option<int?>("--threads") { Description = "libtorch threads (default: each run's own)" };
         var dataDir = new Option<string?>("--data-dir") { Description = "Folder holding the datasets on this node" };
         var command = new Command("worker", "Train runs from a shared store until none is pending (one Slurm array task)")
-        { store, lease, maxRuns, maxTime, device, threads, dataDir };
+        { store, lease, patience, maxRuns, maxTime, device, threads, dataDir };
         command.SetAction(parse =>
         {
             if (parse.GetValue(maxRuns) is < 1) throw new UserError("--max-runs must be at least 1");
             var dev = parse.GetValue(device);
             if (dev is not null and not ("cpu" or "cuda")) throw new UserError($"--device must be cpu or cuda (got '{dev}')");
             using var runs = StoreOptions.OpenExisting(parse.GetValue(store), parse.GetValue(lease));
-            if (runs is PostgresRunStore pg) pg.Retrying = m => Console.Error.WriteLine($"worker: {m}");
+            StoreOptions.Configure(runs, parse.GetValue(patience), m => Console.Error.WriteLine($"worker: {m}"));
             using var stop = new StopSignals(Say);
             var me = RunOwner.Current();
             Say($"worker {me} on {runs.Location} (lease {runs.Lease.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s)");

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
+using System.Globalization;
 using Npgsql;
 
 namespace LessData.Experiments;
@@ -7,7 +8,9 @@ namespace LessData.Experiments;
 /// <summary>
 /// The store in a PostgreSQL database, shared by every node of a cluster. Claims use SELECT … FOR UPDATE SKIP LOCKED;
 /// the lease clock is the server's; an operation that meets a lost connection (server restart, network) is retried
-/// with exponential backoff for up to <see cref="RetryBudget"/>, on a fresh connection.
+/// with exponential backoff (at most 5 s apart) on a fresh connection, for up to <see cref="RetryBudget"/> (the
+/// writes of a run in hand: up to <see cref="RunStore.OutagePatience"/>; a heartbeat: once), each retry told to
+/// <see cref="Retrying"/>; then <see cref="StoreUnreachableException"/>.
 /// </summary>
 public sealed class PostgresRunStore : RunStore
 {
@@ -29,9 +32,14 @@ public sealed class PostgresRunStore : RunStore
             _source.Dispose();
             throw new UserError($"{Location}: cannot open as a LessData store ({e.Message})");
         }
+        catch (StoreUnreachableException e)
+        {
+            _source.Dispose();
+            throw new UserError($"cannot open the store: {e.Message}", e);
+        }
     }
 
-    /// <summary>How long one operation keeps retrying a lost connection before giving up.</summary>
+    /// <summary>How long an ordinary operation (claim, read, release) keeps retrying a lost connection before giving up.</summary>
     public TimeSpan RetryBudget { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Told about each retry (the worker prints it).</summary>
@@ -58,8 +66,9 @@ public sealed class PostgresRunStore : RunStore
             Exec(c, tx, $"SELECT setval(pg_get_serial_sequence('{table}', '{column}'), COALESCE((SELECT MAX({column}) FROM {table}), 0) + 1, false)");
     }
 
-    protected override T Retry<T>(Func<T> operation)
+    protected override T Retry<T>(Func<T> operation, TimeSpan? budget)
     {
+        var limit = budget ?? RetryBudget;
         var watch = Stopwatch.StartNew();
         for (int attempt = 0; ; attempt++)
         {
@@ -67,16 +76,18 @@ public sealed class PostgresRunStore : RunStore
             {
                 return operation();
             }
-            catch (Exception e) when (Transient(e) && watch.Elapsed < RetryBudget)
-            {
-                var wait = TimeSpan.FromMilliseconds(Math.Min(5000, 250 * Math.Pow(2, attempt)));
-                Retrying?.Invoke($"store {Location}: {e.Message.Split('\n')[0]}; retrying in {wait.TotalSeconds:0.##} s");
-                _source.Clear();
-                Thread.Sleep(wait);
-            }
             catch (Exception e) when (Transient(e))
             {
-                throw new UserError($"{Location}: the store stayed unreachable for {RetryBudget.TotalSeconds:0} s ({e.Message.Split('\n')[0]})", e);
+                _source.Clear(); // the next attempt opens a fresh connection
+                var why = e.Message.Split('\n')[0];
+                var wait = TimeSpan.FromMilliseconds(Math.Min(5000, 250 * Math.Pow(2, attempt)));
+                if (watch.Elapsed + wait > limit)
+                    throw new StoreUnreachableException(limit <= TimeSpan.Zero
+                        ? $"{Location}: the store is unreachable ({why})"
+                        : $"{Location}: the store stayed unreachable for {watch.Elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s ({why})", watch.Elapsed, e);
+                Retrying?.Invoke(string.Create(CultureInfo.InvariantCulture,
+                    $"store {Location} unreachable ({why}), retrying ({watch.Elapsed.TotalSeconds:0} s of {limit.TotalSeconds:0} s)…"));
+                Thread.Sleep(wait);
             }
         }
     }

@@ -18,8 +18,20 @@ public abstract class RunStore : IDisposable
     public const int SchemaVersion = RunStoreSchema.Version;
     public static readonly TimeSpan DefaultLease = TimeSpan.FromMinutes(10);
 
-    /// <summary>How long a claim stays valid without a heartbeat.</summary>
+    public static readonly TimeSpan DefaultOutagePatience = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How long a claim of this process stays valid without a heartbeat. It is stored with each claim and renewed
+    /// with each heartbeat, so other processes judge the claim by its holder's lease, whatever their own.
+    /// </summary>
     public TimeSpan Lease { get; init; } = DefaultLease;
+
+    /// <summary>
+    /// How long the writes of a run in hand (its epoch checkpoint, its result) keep retrying a store that became
+    /// unreachable before giving up with <see cref="StoreUnreachableException"/>. Other operations retry for the
+    /// dialect's own budget; a heartbeat tries once (the next one tries again).
+    /// </summary>
+    public TimeSpan OutagePatience { get; set; } = DefaultOutagePatience;
 
     /// <summary>Where the store is, for messages (a path, or a PostgreSQL URL without its password).</summary>
     public abstract string Location { get; }
@@ -46,7 +58,12 @@ public abstract class RunStore : IDisposable
     /// <summary>Serializes schema creation among processes opening the store at once.</summary>
     protected virtual void LockSchema(DbConnection c, DbTransaction tx) { }
     /// <summary>Runs a store operation, retrying where the dialect knows an error to be transient.</summary>
-    protected virtual T Retry<T>(Func<T> operation) => operation();
+    protected T Retry<T>(Func<T> operation) => Retry(operation, null);
+    /// <summary>
+    /// Runs a store operation, retrying where the dialect knows an error to be transient, for up to <paramref name="budget"/>
+    /// (null: the dialect's default; zero: one attempt); then <see cref="StoreUnreachableException"/>.
+    /// </summary>
+    protected virtual T Retry<T>(Func<T> operation, TimeSpan? budget) => operation();
     /// <summary>The store's clock (PostgreSQL: the server's, so that nodes with skewed clocks agree on leases).</summary>
     protected virtual DateTime Clock(DbConnection c, DbTransaction? tx) => DateTime.UtcNow;
 
@@ -65,16 +82,17 @@ public abstract class RunStore : IDisposable
             Exec(c, tx, RunStoreSchema.Create(Types));
             Exec(c, tx, "INSERT INTO meta(key, value) VALUES ('schema', @v)", ("v", SchemaVersion.ToString(CultureInfo.InvariantCulture)));
         }
-        else if (version == "1")
+        else if (version is "1" or "2")
         {
-            Exec(c, tx, RunStoreSchema.MigrateFrom1(Types));
+            if (version == "1") Exec(c, tx, RunStoreSchema.MigrateFrom1(Types));
+            Exec(c, tx, RunStoreSchema.MigrateFrom2(Types));
             Exec(c, tx, "UPDATE meta SET value = @v WHERE key = 'schema'", ("v", SchemaVersion.ToString(CultureInfo.InvariantCulture)));
         }
         else if (version != SchemaVersion.ToString(CultureInfo.InvariantCulture))
         {
             throw new UserError(int.TryParse(version, CultureInfo.InvariantCulture, out var v) && v > SchemaVersion
                 ? $"{Location}: store schema version {version} is newer than this LessData's ({SchemaVersion}); upgrade LessData to use it"
-                : $"{Location}: unknown store schema version '{version}' (this LessData reads versions 1 and {SchemaVersion})");
+                : $"{Location}: unknown store schema version '{version}' (this LessData reads versions 1 to {SchemaVersion})");
         }
         tx.Commit();
         return 0;
@@ -99,7 +117,10 @@ public abstract class RunStore : IDisposable
 
     public sealed record Claim(long Id, string ExperimentId, int Trial, TrainConfig Config, bool Resumed);
 
-    /// <summary>Claims one pending run, or a running one whose lease expired or whose owner on this host died; null when none.</summary>
+    /// <summary>
+    /// Claims one pending run, or a running one whose lease expired (by its holder's lease length) or whose owner on
+    /// this host died; null when none. The claim stores this process's lease length and when it expires.
+    /// </summary>
     public Claim? TryClaim(RunOwner me, IEnumerable<string>? keys = null)
     {
         var keyList = keys?.ToList();
@@ -109,7 +130,8 @@ public abstract class RunStore : IDisposable
             using var c = Connect();
             using var tx = Begin(c);
             var now = Clock(c, tx);
-            var parameters = new List<(string, object?)> { ("cutoff", Stamp(now - Lease)) };
+            // "expires IS NULL": a run claimed before leases were stored (schema 2) is judged by the claimer's lease, as then
+            var parameters = new List<(string, object?)> { ("now", Stamp(now)), ("cutoff", Stamp(now - Lease)) };
             string filter = "";
             if (keyList is not null)
             {
@@ -120,7 +142,7 @@ public abstract class RunStore : IDisposable
             Claim? claim = null;
             using (var select = Command(c, tx, $"""
                 SELECT id, experiment, trial, config, status FROM runs
-                WHERE (status = 'pending' OR (status = 'running' AND (heartbeat IS NULL OR heartbeat < @cutoff))){filter}
+                WHERE (status = 'pending' OR (status = 'running' AND (heartbeat IS NULL OR expires < @now OR (expires IS NULL AND heartbeat < @cutoff)))){filter}
                 ORDER BY trial, id LIMIT 1{ClaimLock}
                 """, [.. parameters]))
             using (var reader = select.ExecuteReader())
@@ -133,8 +155,8 @@ public abstract class RunStore : IDisposable
             bool hasCheckpoint = Scalar(c, tx, "SELECT COUNT(*) FROM checkpoints WHERE run_id = @id", ("id", claim.Id)) is { } n && Convert.ToInt64(n, CultureInfo.InvariantCulture) > 0;
             claim = claim with { Resumed = claim.Resumed || hasCheckpoint };
             var stamp = Stamp(now);
-            Exec(c, tx, "UPDATE runs SET status = 'running', owner = @owner, heartbeat = @now, started = COALESCE(started, @now) WHERE id = @id",
-                ("owner", me.ToString()), ("now", stamp), ("id", claim.Id));
+            Exec(c, tx, "UPDATE runs SET status = 'running', owner = @owner, heartbeat = @now, lease = @lease, expires = @expires, started = COALESCE(started, @now) WHERE id = @id",
+                ("owner", me.ToString()), ("now", stamp), ("lease", (long)Math.Ceiling(Lease.TotalSeconds)), ("expires", Stamp(now + Lease)), ("id", claim.Id));
             Log(c, tx, claim.Id, me, claim.Resumed ? "reclaim" : "claim", stamp);
             tx.Commit();
             return claim;
@@ -151,26 +173,32 @@ public abstract class RunStore : IDisposable
             while (reader.Read()) held.Add((reader.GetInt64(0), reader.GetString(1)));
         foreach (var (id, owner) in held)
             if (owner != me.ToString() && !RunOwner.Parse(owner).IsAlive())
-                Exec(c, null, "UPDATE runs SET heartbeat = NULL WHERE id = @id AND owner = @owner AND status = 'running'", ("id", id), ("owner", owner));
+                Exec(c, null, "UPDATE runs SET heartbeat = NULL, expires = NULL WHERE id = @id AND owner = @owner AND status = 'running'", ("id", id), ("owner", owner));
         return 0;
     });
 
-    /// <summary>Renews the lease (and records the finished epoch); false when the run is no longer this owner's.</summary>
+    /// <summary>
+    /// Renews the lease by this process's <see cref="Lease"/> (and records the finished epoch); false when the run is no
+    /// longer this owner's. One attempt: an unreachable store throws <see cref="StoreUnreachableException"/> at once,
+    /// and the caller beats again later.
+    /// </summary>
     public bool Heartbeat(long id, RunOwner me, int? epoch = null) => Retry(() =>
     {
         using var c = Connect();
-        var now = Stamp(Clock(c, null));
+        var clock = Clock(c, null);
+        var (now, expires) = (Stamp(clock), Stamp(clock + Lease));
         return epoch is { } e
-            ? Exec(c, null, "UPDATE runs SET heartbeat = @now, epoch = @epoch WHERE id = @id AND owner = @owner AND status = 'running'",
-                ("now", now), ("epoch", (long)e), ("id", id), ("owner", me.ToString())) == 1
-            : Exec(c, null, "UPDATE runs SET heartbeat = @now WHERE id = @id AND owner = @owner AND status = 'running'",
-                ("now", now), ("id", id), ("owner", me.ToString())) == 1;
-    });
+            ? Exec(c, null, "UPDATE runs SET heartbeat = @now, expires = @expires, epoch = @epoch WHERE id = @id AND owner = @owner AND status = 'running'",
+                ("now", now), ("expires", expires), ("epoch", (long)e), ("id", id), ("owner", me.ToString())) == 1
+            : Exec(c, null, "UPDATE runs SET heartbeat = @now, expires = @expires WHERE id = @id AND owner = @owner AND status = 'running'",
+                ("now", now), ("expires", expires), ("id", id), ("owner", me.ToString())) == 1;
+    }, TimeSpan.Zero);
 
     /// <summary>
     /// Stores the result of a run this owner holds, with its epoch rows, in one transaction, and drops its checkpoint.
     /// A result from an owner that no longer holds the run (its lease expired and another took it, or it is already
-    /// completed) is kept in duplicate_results and changes nothing else.
+    /// completed) is kept in duplicate_results and changes nothing else. An unreachable store is retried for up to
+    /// <see cref="OutagePatience"/>.
     /// </summary>
     public Completion Complete(long id, RunOwner me, RunRecord record, string? hardware = null) => Retry(() =>
     {
@@ -202,7 +230,7 @@ public abstract class RunStore : IDisposable
         Log(c, tx, id, me, "complete", now);
         tx.Commit();
         return Completion.Accepted;
-    });
+    }, OutagePatience);
 
     public void Fail(long id, RunOwner me, string error) => Retry(() =>
     {
@@ -216,26 +244,35 @@ public abstract class RunStore : IDisposable
         return 0;
     });
 
-    /// <summary>Gives a run back (pending, no owner), keeping its checkpoint: another worker resumes it at once.</summary>
+    /// <summary>
+    /// Gives a run back (pending, no owner), keeping its checkpoint: another worker resumes it at once. Waits for an
+    /// unreachable store only briefly (a stopping worker has seconds); a run not released is claimable when its lease expires.
+    /// </summary>
     public bool Release(long id, RunOwner me) => Retry(() =>
     {
         using var c = Connect();
         using var tx = Begin(c);
         var now = Stamp(Clock(c, tx));
-        bool released = Exec(c, tx, "UPDATE runs SET status = 'pending', owner = NULL, heartbeat = NULL WHERE id = @id AND owner = @owner AND status = 'running'",
+        bool released = Exec(c, tx, "UPDATE runs SET status = 'pending', owner = NULL, heartbeat = NULL, expires = NULL WHERE id = @id AND owner = @owner AND status = 'running'",
             ("id", id), ("owner", me.ToString())) == 1;
         if (released) Log(c, tx, id, me, "release", now);
         tx.Commit();
         return released;
-    });
+    }, ReleasePatience);
+
+    /// <summary>How long <see cref="Release"/> waits for an unreachable store: well inside Slurm's default KillWait (30 s).</summary>
+    public static readonly TimeSpan ReleasePatience = TimeSpan.FromSeconds(10);
 
     public int RetryFailed() => Retry(() =>
     {
         using var c = Connect();
-        return Exec(c, null, "UPDATE runs SET status = 'pending', error = NULL, owner = NULL, heartbeat = NULL WHERE status = 'failed'");
+        return Exec(c, null, "UPDATE runs SET status = 'pending', error = NULL, owner = NULL, heartbeat = NULL, expires = NULL WHERE status = 'failed'");
     });
 
-    /// <summary>Saves a run's checkpoint (an archive of its checkpoint folder) if this owner still holds the run.</summary>
+    /// <summary>
+    /// Saves a run's checkpoint (an archive of its checkpoint folder) if this owner still holds the run. An unreachable
+    /// store is retried for up to <see cref="OutagePatience"/>.
+    /// </summary>
     public bool SaveCheckpoint(long id, RunOwner me, int epoch, byte[] data) => Retry(() =>
     {
         using var c = Connect();
@@ -249,7 +286,7 @@ public abstract class RunStore : IDisposable
         FaultPoints.Pause("checkpoint-write");
         tx.Commit();
         return true;
-    });
+    }, OutagePatience);
 
     /// <summary>The run's last saved checkpoint archive, or null.</summary>
     public byte[]? LoadCheckpoint(long id) => Retry(() =>

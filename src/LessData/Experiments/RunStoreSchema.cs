@@ -1,20 +1,21 @@
 namespace LessData.Experiments;
 
 /// <summary>
-/// The store's tables, the same for SQLite and PostgreSQL (column types come from the dialect). Version 2:
-/// runs (one row per planned run; key = the experiment's identity), epochs (run.json rows for SQL queries),
+/// The store's tables, the same for SQLite and PostgreSQL (column types come from the dialect). Version 3:
+/// runs (one row per planned run; key = the experiment's identity; a running run carries its holder's lease length
+/// and the moment that lease expires), epochs (run.json rows for SQL queries),
 /// checkpoints (each running run's last finished epoch, so any node can resume it), claims (an append-only log of
 /// every claim, release, completion and rejection) and duplicate_results (a second finisher's result, kept apart).
 /// </summary>
 public static class RunStoreSchema
 {
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>Column lists in a fixed order: what `store copy` moves, table by table (parents first).</summary>
     public static readonly IReadOnlyList<(string Table, string[] Columns)> Tables =
     [
         ("runs", ["id", "key", "plan", "profile", "dataset", "experiment", "spec", "trial", "seed", "config", "status",
-                  "owner", "heartbeat", "started", "finished", "error", "record", "epoch", "hardware"]),
+                  "owner", "heartbeat", "started", "finished", "error", "record", "epoch", "hardware", "lease", "expires"]),
         ("epochs", ["run_id", "epoch", "fraction", "images", "evaluations", "train_loss", "top1", "seconds", "lr"]),
         ("checkpoints", ["run_id", "epoch", "owner", "saved", "data"]),
         ("claims", ["seq", "run_id", "owner", "event", "at"]),
@@ -37,7 +38,7 @@ public static class RunStoreSchema
             config TEXT NOT NULL,
             status TEXT NOT NULL CHECK (status IN ('pending', 'running', 'completed', 'failed')),
             owner TEXT, heartbeat TEXT, started TEXT, finished TEXT, error TEXT,
-            record TEXT, epoch {t.Int}, hardware TEXT);
+            record TEXT, epoch {t.Int}, hardware TEXT, lease {t.Int}, expires TEXT);
         CREATE TABLE IF NOT EXISTS epochs(
             run_id {t.Int} NOT NULL REFERENCES runs(id),
             epoch {t.Int} NOT NULL, fraction {t.Real} NOT NULL, images {t.Int} NOT NULL, evaluations {t.Int} NOT NULL,
@@ -61,5 +62,14 @@ public static class RunStoreSchema
         ALTER TABLE runs ADD COLUMN epoch {t.Int};
         ALTER TABLE runs ADD COLUMN hardware TEXT;
         {Added(t)}
+        """;
+
+    /// <summary>
+    /// Version 3 stores the lease with the claim: its length in seconds (the holder's, not the claimer's) and when it
+    /// expires. A run claimed under version 2 has neither; it is judged by its heartbeat and the claimer's lease, as before.
+    /// </summary>
+    public static string MigrateFrom2(Types t) => $"""
+        ALTER TABLE runs ADD COLUMN lease {t.Int};
+        ALTER TABLE runs ADD COLUMN expires TEXT;
         """;
 }

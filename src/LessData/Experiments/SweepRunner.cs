@@ -15,7 +15,11 @@ public sealed record WorkerLimits(int? MaxRuns = null, TimeSpan? MaxTime = null,
 /// `lessdata worker` (over every run in the store, waiting while others hold runs that may still come back).
 /// A claimed run trains in a local scratch folder; each finished epoch's checkpoint goes into the store, so whichever
 /// node claims the run next resumes it. A background lease keeper renews the claim; when the store says the run is no
-/// longer ours the training is cancelled. Cancellation (Ctrl-C, SIGTERM) releases the run, checkpoint kept.
+/// longer ours the training is cancelled. Cancellation (Ctrl-C, SIGTERM) stops the training after the batch in hand
+/// and releases the run; the last finished epoch's checkpoint is in the store, so only the partial epoch is lost.
+/// A store that becomes unreachable never fails a run: heartbeats that fail are tried again, the checkpoint and the
+/// result wait for the store for up to <see cref="RunStore.OutagePatience"/>; past that the run stops unmarked (it
+/// is claimable again when its lease expires) and <see cref="StoreUnreachableException"/> ends the loop.
 /// </summary>
 public static class SweepRunner
 {
@@ -69,13 +73,13 @@ public static class SweepRunner
         try
         {
             if (store.LoadCheckpoint(claim.Id) is { } saved) CheckpointArchive.Extract(saved, TrainingCheckpoint.CurrentFolder(scratch));
-            var heartbeat = new HeartbeatObserver(store, claim.Id, me, lost);
+            var heartbeat = new HeartbeatObserver(store, claim.Id, me, lost, m => log?.Invoke($"run {id}: {m}"));
             void Saved()
             {
                 if (!store.SaveCheckpoint(claim.Id, me, heartbeat.Epoch, CheckpointArchive.Pack(TrainingCheckpoint.CurrentFolder(scratch)))) lost.Cancel();
             }
             RunRecord record;
-            using (new LeaseKeeper(store, claim.Id, me, lost.Cancel))
+            using (new LeaseKeeper(store, claim.Id, me, lost.Cancel, m => log?.Invoke($"run {id}: {m}")))
             {
                 FaultPoints.Pause("claimed");
                 record = train(claim.Config, new RunCheckpoint(scratch, Saved), heartbeat, linked.Token);
@@ -92,8 +96,21 @@ public static class SweepRunner
         }
         catch (OperationCanceledException)
         {
-            bool released = store.Release(claim.Id, me);
-            log?.Invoke($"run {id}: stopped; {(released ? "lease released, checkpoint kept in the store" : "it was no longer ours")}");
+            try
+            {
+                bool released = store.Release(claim.Id, me);
+                log?.Invoke($"run {id}: stopped; {(released ? "lease released, checkpoint kept in the store" : "it was no longer ours")}");
+            }
+            catch (StoreUnreachableException e)
+            {
+                log?.Invoke($"run {id}: stopped; not released ({e.Message}): it is claimable again when its lease expires");
+            }
+            throw;
+        }
+        catch (StoreUnreachableException e)
+        {
+            // the environment's failure, not the run's: no Fail (the store is away anyway); the lease frees the run
+            log?.Invoke($"run {id} ({label}): stopped, not failed: {e.Message}; it resumes from its last stored checkpoint when its lease expires");
             throw;
         }
         catch (TrainingDivergedException e)
@@ -128,14 +145,22 @@ public static class SweepRunner
         return p;
     }
 
-    private sealed class HeartbeatObserver(RunStore store, long id, RunOwner me, CancellationTokenSource lost) : ITrainingObserver
+    /// <summary>Beats at each finished epoch (recording it); a beat the store misses is the lease keeper's to repeat.</summary>
+    private sealed class HeartbeatObserver(RunStore store, long id, RunOwner me, CancellationTokenSource lost, Action<string> log) : ITrainingObserver
     {
         public int Epoch { get; private set; }
 
         public void EpochFinished(EpochRecord record, int totalEpochs)
         {
             Epoch = record.Epoch;
-            if (!store.Heartbeat(id, me, record.Epoch)) lost.Cancel();
+            try
+            {
+                if (!store.Heartbeat(id, me, record.Epoch)) lost.Cancel();
+            }
+            catch (StoreUnreachableException e)
+            {
+                log($"epoch {record.Epoch.ToString(CultureInfo.InvariantCulture)} heartbeat missed ({e.Message}); training goes on");
+            }
         }
     }
 }

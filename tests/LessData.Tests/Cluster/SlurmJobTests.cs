@@ -19,6 +19,22 @@ public sealed class SlurmJobTests
             .And.EndWith("exec '/usr/bin/dotnet' '/opt/lessdata/LessData.Cli.dll' 'worker' '--lease' '60' --store \"$LESSDATA_STORE\"\n");
     }
 
+    [Fact]
+    public void Script_SignalsTheWorkerItself_BeforeTheTimeLimit()
+    {
+        // Slurm 22.05 sbatch(1): "B:" signals only the batch shell; without it, only job steps (our worker runs none)
+        var script = new SlurmJob(1, Time: "01:00:00") { SignalGrace = 90 }.Script("s", ["w"], "/l", "c");
+
+        script.Should().Contain("#SBATCH --signal=B:TERM@90\n");
+        script.Split('\n').Where(l => l.Length > 0 && !l.StartsWith('#')).Last().Should().StartWith("exec ", "the worker replaces the batch shell, so the shell's signal is the worker's");
+        new SlurmJob(1).Script("s", ["w"], "/l", "c").Should().Contain($"#SBATCH --signal=B:TERM@{SlurmJob.DefaultSignalGrace}\n");
+    }
+
+    [Fact]
+    public void Grace_OutsideSlurmsRange_IsRefused() =>
+        FluentActions.Invoking(() => new SlurmJob(1) { SignalGrace = 70000 }.Script("s", ["w"], "/l", "c"))
+            .Should().Throw<LessData.UserError>().Which.Message.Should().Contain("--slurm-grace");
+
     [Theory]
     [InlineData(0, null, null, "--slurm-tasks")]
     [InlineData(2, "1:00; rm -rf /", null, "--slurm-time")]

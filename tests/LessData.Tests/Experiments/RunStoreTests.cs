@@ -147,7 +147,7 @@ public sealed class RunStoreTests : IDisposable
         {
             raw.Open();
             using var cmd = raw.CreateCommand();
-            cmd.CommandText = "UPDATE runs SET heartbeat = '2000-01-01T00:00:00.000000Z'";
+            cmd.CommandText = "UPDATE runs SET heartbeat = '2000-01-01T00:00:00.000000Z', expires = '2000-01-01T00:00:30.000000Z'";
             cmd.ExecuteNonQuery();
         }
         var second = store.TryClaim(fast)!;
@@ -172,13 +172,80 @@ public sealed class RunStoreTests : IDisposable
         {
             raw.Open();
             using var cmd = raw.CreateCommand();
-            cmd.CommandText = $"UPDATE runs SET heartbeat = '2000-01-01T00:00:00.000000Z' WHERE id = {a.Id}";
+            cmd.CommandText = $"UPDATE runs SET heartbeat = '2000-01-01T00:00:00.000000Z', expires = '2000-01-01T00:10:00.000000Z' WHERE id = {a.Id}";
             cmd.ExecuteNonQuery();
         }
         var b = store.TryClaim(Alive(2))!;
 
         b.Id.Should().Be(a.Id);
         b.Resumed.Should().BeTrue();
+    }
+
+    private void Sql(string sql)
+    {
+        using var raw = new SqliteConnection($"Data Source={StorePath};Pooling=False");
+        raw.Open();
+        using var cmd = raw.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    [Fact]
+    public void Lease_IsTheHolders_AShorterLeasedClaimerWaitsForTheHoldersExpiry()
+    {
+        // Given a run claimed by a worker with a 10-minute lease, whose last heartbeat was 5 minutes ago
+        using var holder = new SqliteRunStore(StorePath) { Lease = TimeSpan.FromMinutes(10) };
+        holder.Expand(Plan(trials: 1));
+        var claim = holder.TryClaim(Alive(1))!;
+        for (int i = 0; i < 4; i++) holder.TryClaim(Alive(1)).Should().NotBeNull();
+        var now = DateTime.UtcNow;
+        Sql($"UPDATE runs SET heartbeat = '{RunStore.Stamp(now.AddMinutes(-5))}', expires = '{RunStore.Stamp(now.AddMinutes(5))}' WHERE id = {claim.Id}");
+
+        // When a worker with a 30-second lease looks for work
+        using var hasty = new SqliteRunStore(StorePath) { Lease = TimeSpan.FromSeconds(30) };
+
+        // Then the claim stands (by the holder's lease), and falls only when the holder's lease has expired
+        hasty.TryClaim(Alive(2)).Should().BeNull("the holder's 10-minute lease has 5 minutes left");
+        Sql($"UPDATE runs SET expires = '{RunStore.Stamp(now.AddSeconds(-1))}' WHERE id = {claim.Id}");
+        hasty.TryClaim(Alive(2))!.Id.Should().Be(claim.Id);
+    }
+
+    [Fact]
+    public void Claim_AndHeartbeat_StoreTheHoldersLeaseWithIt()
+    {
+        using var store = new SqliteRunStore(StorePath) { Lease = TimeSpan.FromSeconds(90) };
+        store.Expand(Plan(trials: 1));
+        var before = DateTime.UtcNow;
+        var claim = store.TryClaim(Alive(1))!;
+        store.Heartbeat(claim.Id, Alive(1), 1).Should().BeTrue();
+
+        var row = store.ReadTable("runs", ["id", "lease", "expires", "heartbeat"]).Single(r => (long)r[0]! == claim.Id);
+        row[1].Should().Be(90L);
+        var expires = DateTime.Parse((string)row[2]!, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
+        var heartbeat = DateTime.Parse((string)row[3]!, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
+        (expires - heartbeat).Should().Be(TimeSpan.FromSeconds(90));
+        heartbeat.Should().BeOnOrAfter(before.AddSeconds(-1));
+    }
+
+    [Fact]
+    public void Open_Version2Store_IsMigrated_ItsClaimsJudgedByTheirHeartbeatAsBefore()
+    {
+        // Given a version 2 store (no lease columns) with five running runs: four beat just now, one long ago
+        using (var v3 = new SqliteRunStore(StorePath) { Lease = TimeSpan.FromMinutes(10) })
+        {
+            v3.Expand(Plan(trials: 1));
+            for (int i = 0; i < 5; i++) v3.TryClaim(Alive(1)).Should().NotBeNull();
+        }
+        Sql("ALTER TABLE runs DROP COLUMN lease; ALTER TABLE runs DROP COLUMN expires; UPDATE meta SET value = '2' WHERE key = 'schema';");
+        Sql($"UPDATE runs SET heartbeat = '2000-01-01T00:00:00.000000Z' WHERE id = (SELECT MIN(id) FROM runs WHERE status = 'running')");
+
+        // When it is opened by this version
+        using var store = new SqliteRunStore(StorePath) { Lease = TimeSpan.FromMinutes(10) };
+
+        // Then it is version 3, and only the run whose heartbeat is older than the claimer's lease is claimable
+        store.ReadTable("meta", ["key", "value"]).Should().ContainEquivalentOf(new object[] { "schema", "3" });
+        store.TryClaim(Alive(2))!.Resumed.Should().BeTrue();
+        store.TryClaim(Alive(2)).Should().BeNull();
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Globalization;
 using LessData.Experiments;
 using LessData.Training;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace LessData.Tests.Integration;
 
@@ -146,33 +147,46 @@ public sealed class ClusterTests : IDisposable
         return path;
     }
 
+    /// <summary>Slurm's KillWait in scripts/cluster (and Slurm's default): SIGKILL comes this long after SIGTERM.</summary>
+    private static readonly TimeSpan KillWait = TimeSpan.FromSeconds(30);
+
     [Fact]
-    public void Scancel_StopsTheWorkerGracefully_AndItsRunResumesElsewhere()
+    public void Scancel_MidEpoch_ReleasesTheRunWithinKillWait_AndItResumesElsewhere()
     {
-        // Given a one-task job array on two 3-epoch runs
+        // Given a one-task job array on two 2-epoch runs, with epochs long enough (3000 images) to cancel inside one
         using var db = new TestDatabase();
         var slurmDir = Path.Combine(_dir, "slurm");
-        var (code, output) = CliProcess.Run(["sweep", .. Tiny(Cells(2), 1, epochs: 3), "--store", db.Url, "--slurm", "--slurm-tasks", "1", "--slurm-dir", slurmDir], Long);
+        var (code, output) = CliProcess.Run(["sweep", .. Tiny(Cells(2), 1, epochs: 2, train: 3000), "--store", db.Url, "--slurm", "--slurm-tasks", "1", "--slurm-dir", slurmDir], Long);
         code.Should().Be(0, output);
         var job = System.Text.RegularExpressions.Regex.Match(output, @"submitted job (\d+)").Groups[1].Value;
+        File.ReadAllText(Directory.GetFiles(slurmDir, "*.sbatch").Single()).Should().Contain("#SBATCH --signal=B:TERM@");
 
-        // When the task is cancelled after its run has finished an epoch
+        // When the task is cancelled just after its run finished epoch 1, i.e. early in epoch 2
+        int? epochAtCancel = null;
         using (var store = db.Open())
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            while (!store.Activity().Any(r => r.Status == RunStatus.Running && r.Epoch >= 1) && watch.Elapsed < Long) Thread.Sleep(200);
+            while (epochAtCancel is null && watch.Elapsed < Long)
+            {
+                epochAtCancel = store.Activity().FirstOrDefault(r => r.Status == RunStatus.Running && r.Epoch >= 1)?.Epoch;
+                if (epochAtCancel is null) Thread.Sleep(100);
+            }
         }
+        epochAtCancel.Should().Be(1);
         CliProcess.Shell("scancel", job).Code.Should().Be(0);
         var ended = System.Diagnostics.Stopwatch.StartNew();
-        while (CliProcess.Shell("squeue", "-h", "-j", job).Output.Trim().Length > 0 && ended.Elapsed < Long) Thread.Sleep(300);
+        while (CliProcess.Shell("squeue", "-h", "-j", job).Output.Trim().Length > 0 && ended.Elapsed < Long) Thread.Sleep(200);
 
-        // Then the worker caught SIGTERM, released its run and kept the checkpoint
+        // Then the worker caught SIGTERM mid-epoch and released its run before SIGKILL could come, keeping epoch 1's checkpoint
+        ended.Elapsed.Should().BeLessThan(KillWait, "the worker stops after its batch in hand, not at the end of the epoch");
         var log = string.Join('\n', Directory.GetFiles(slurmDir, $"*{job}_0.out").Select(File.ReadAllText));
         log.Should().Contain("SIGTERM").And.Contain("lease released, checkpoint kept");
         using (var store = db.Open())
         {
             store.Counts()[RunStatus.Running].Should().Be(0);
+            store.Counts()[RunStatus.Completed].Should().Be(0, "epoch 2 was abandoned, not finished");
             db.Count("SELECT COUNT(*) FROM checkpoints").Should().Be(1);
+            db.Count("SELECT MAX(epoch) FROM checkpoints").Should().Be(1, "only the partial epoch 2 was lost");
         }
 
         // And a worker elsewhere resumes it and finishes everything, once
@@ -182,6 +196,46 @@ public sealed class ClusterTests : IDisposable
         using var check = db.Open();
         EveryRunCompletedOnce(db, check, 2);
         check.ClaimLog().Should().Contain(e => e.Event == "release").And.Contain(e => e.Event == "reclaim" && e.Owner.StartsWith("elsewhere/", StringComparison.Ordinal));
+    }
+
+    /// <summary>How long PostgreSQL stays down mid-run in <see cref="PostgresDown_MidRun_TheRunWaitsAndCompletes_NeverFailed"/>.</summary>
+    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(int.Parse(Environment.GetEnvironmentVariable("LESSDATA_TEST_OUTAGE_SECONDS") ?? "60", CultureInfo.InvariantCulture));
+
+    [Fact]
+    public void PostgresDown_MidRun_TheRunWaitsAndCompletes_NeverFailed()
+    {
+        // Given a worker with a short lease (its keeper beats every few seconds) training two 2-epoch runs
+        using var db = new TestDatabase();
+        Plan(db.Url, Tiny(Cells(2), 1, epochs: 2, train: 1000));
+        using var worker = new CliProcess(["worker", "--store", db.Url, "--lease", "10"]);
+        using (var store = db.Open())
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            while (!store.Activity().Any(r => r.Status == RunStatus.Running && r.Epoch >= 1) && watch.Elapsed < Long) Thread.Sleep(100);
+        }
+        NpgsqlConnection.ClearAllPools();
+
+        // When PostgreSQL is stopped mid-run for a minute, then started again
+        var (stop, stopText) = CliProcess.Shell("pg_ctlcluster", "15", "lessdata", "stop");
+        try
+        {
+            stop.Should().Be(0, stopText);
+            Thread.Sleep(Outage);
+            worker.Output.Should().MatchRegex(@"store .* unreachable \(.*\), retrying \(\d+ s of 600 s\)…", "the checkpoint write waits, and says so");
+        }
+        finally
+        {
+            var (start, startText) = CliProcess.Shell("pg_ctlcluster", "15", "lessdata", "start");
+            start.Should().Be(0, startText);
+        }
+
+        // Then the worker goes on, the run completes, and nothing was ever marked failed
+        worker.Exit(Long).Should().Be(0, worker.Output);
+        worker.Output.Should().Contain("heartbeat missed").And.NotContain("failed:");
+        using var check = db.Open();
+        EveryRunCompletedOnce(db, check, 2);
+        check.ClaimLog().Should().NotContain(e => e.Event == "fail");
+        check.ReadAll().Should().OnlyContain(r => r.Record!.Epochs.Count == 2);
     }
 
     [Fact]
@@ -200,7 +254,8 @@ public sealed class ClusterTests : IDisposable
         // Then both retry, finish, and every run is completed once
         a.Exit(Long).Should().Be(0, a.Output);
         b.Exit(Long).Should().Be(0, b.Output);
-        (a.Output + b.Output).Should().Contain("retrying in");
+        // (a write retries: "unreachable (…), retrying (n s of m s)…"; a heartbeat tries once: "heartbeat missed (… unreachable (…))")
+        (a.Output + b.Output).Should().Contain("unreachable (");
         using var check = db.Open();
         EveryRunCompletedOnce(db, check, 4);
     }
