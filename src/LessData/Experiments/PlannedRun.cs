@@ -41,7 +41,7 @@ public sealed record PlannedRun(string Plan, string Profile, string Dataset, str
                 Subset = c.Subset ?? b.Subset,
                 Stratify = c.Stratify ?? b.Stratify,
             };
-            string spec = experiment.Selector.Name == "random" ? c.Schedule.Spec : $"{c.Schedule.Spec} + {experiment.Selector.Name}";
+            string spec = experiment.Selector.IsRandom ? c.Schedule.Spec : $"{c.Schedule.Spec} + {experiment.Selector.Name}";
             return new PlannedRun(plan, profile, experiment.Dataset, c.Id, spec, t, seed, baseConfig with { Experiment = experiment });
         }))];
     }
