@@ -37,6 +37,10 @@ public static class FlagNames
         ["finalWindow"] = "--final-window",
         ["trainLimit"] = "--train-limit",
         ["testLimit"] = "--test-limit",
+        ["trials"] = "--trials",
+        [LessData.Models.ModelArtifact.SaveModelSetting] = "--save-model",
+        [LessData.Data.DataOptions.DataDirSetting] = "--data-dir",
+        [LessData.Data.Folders.FolderSettings.StrictSetting] = "--strict",
     };
 
     public static string For(string parameter) => s_flags.TryGetValue(parameter, out var flag) ? flag : parameter;

@@ -1,5 +1,5 @@
-using LessData.Selection;
 using System.Diagnostics;
+using LessData.Selection;
 
 namespace LessData.Benchmarks;
 

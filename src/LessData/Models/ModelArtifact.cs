@@ -20,6 +20,9 @@ public static class ModelArtifact
     public const string SafetensorsFile = "model.safetensors";
     public const string DescriptionFile = "model.json";
 
+    /// <summary>How errors name the save-the-model setting (the CLI maps it to its flag).</summary>
+    public const string SaveModelSetting = "saveModel";
+
     /// <summary>The description of <paramref name="model"/>, the run's trained model, for model.json.</summary>
     public static ModelDescription Describe(ExperimentConfig config, ImageDataset train, IBatchTransform transform, RunData data, nn.Module model)
     {
@@ -42,7 +45,7 @@ public static class ModelArtifact
     {
         var path = Path.Combine(folder, DescriptionFile);
         if (!File.Exists(path))
-            throw new UserError($"{path}: no saved model in this run folder; train with --save-model (the default for `lessdata train`)");
+            throw new UserError($"{path}: no saved model in this run folder; train with this on (the default for `lessdata train`)", parameter: SaveModelSetting);
         try
         {
             return JsonSerializer.Deserialize<ModelDescription>(File.ReadAllText(path), RunOutputs.Json)

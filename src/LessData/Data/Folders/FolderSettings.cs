@@ -12,6 +12,12 @@ public sealed record FolderSettings(double? TestSplit, ImageSize? Size, int? Cha
     /// <summary>How errors name the channels setting (the CLI maps it to its flag).</summary>
     public const string ChannelsSetting = "channels";
 
+    /// <summary>How errors name the strict setting (the CLI maps it to its flag).</summary>
+    public const string StrictSetting = "strict";
+
+    /// <summary>How errors name the image-size setting (the CLI maps it to its flag).</summary>
+    public const string ImageSizeSetting = ImageSize.Setting;
+
     /// <summary>Checks the settings alone, before any file is read.</summary>
     public FolderSettings Validated()
     {
