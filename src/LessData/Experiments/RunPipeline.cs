@@ -118,9 +118,9 @@ public static class RunPipeline
         return new FolderSettings(e.TestSplit, e.ImageSize, e.Channels, config.Environment.Strict, e.Seed).Validated();
     }
 
-    /// <summary>The collect stage: both splits (limited when asked), and the folder loader's summary for a folder dataset.</summary>
     /// <summary>
-    /// The training split, the test split of the per-epoch curve (--test-limit), and — when that is limited — the full
+    /// The collect stage, with the folder loader's summary for a folder dataset: the training split, the test split of
+    /// the per-epoch curve (its test limit), and — when that is limited — the full
     /// test split the final top-1 is measured on (null when the curve already uses all of it).
     /// </summary>
     public static (ImageDataset Train, ImageDataset Test, ImageDataset? FullTest, FolderSummary? Folder) LoadSplits(TrainConfig config, ITrainingObserver observer)

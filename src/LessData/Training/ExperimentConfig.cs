@@ -15,6 +15,7 @@ namespace LessData.Training;
 /// </summary>
 public sealed record ExperimentConfig
 {
+    /// <summary>A built-in dataset or folder:PATH.</summary>
     public DatasetSpec Dataset { get; init; } = DatasetSpec.Parse("fashion-mnist");
     public int? TrainLimit { get; init; }
     /// <summary>Limits the test split of the per-epoch curve only; the final top-1 always uses the full split.</summary>
@@ -29,6 +30,7 @@ public sealed record ExperimentConfig
     /// <summary>null = the schedule's default policy (redraw for step/increment, nested for cut).</summary>
     public SubsetPolicy? Subset { get; init; }
     public bool Stratify { get; init; }
+    /// <summary>The model and its options, e.g. hvc-small or hvc:depth=7.</summary>
     public ModelSpec Model { get; init; } = ModelSpec.Parse("hvc");
     public int Epochs { get; init; } = 300;
     public int BatchSize { get; init; } = 120;
@@ -39,14 +41,14 @@ public sealed record ExperimentConfig
     public double LrFloor { get; init; } = 1e-7;
     public double EmaDecay { get; init; } = 0.999;
 
-    // Folder datasets (--dataset folder:PATH); null = inferred. They change what is trained, so they are identity.
-    /// <summary>--test-split F in (0, 1) for a folder without train/ and test/.</summary>
+    // Folder datasets (folder:PATH); null = inferred. They change what is trained, so they are identity.
+    /// <summary>The test split F in (0, 1) for a folder without train/ and test/.</summary>
     public double? TestSplit { get; init; }
-    /// <summary>--image-size S or HxW; null = the size all images share.</summary>
+    /// <summary>The size every image is resized to; null = the size all images share.</summary>
     public ImageSize? ImageSize { get; init; }
-    /// <summary>--channels 1|3; null = 1 when every training image is grey, else 3.</summary>
+    /// <summary>1 or 3 channels; null = 1 when every training image is grey, else 3.</summary>
     public int? Channels { get; init; }
-    /// <summary>--augment none|cifar|mnist|norb; null = the dataset's own pipeline.</summary>
+    /// <summary>The augmentation pipeline; null = the dataset's own.</summary>
     public AugmentationPipeline? Augmentation { get; init; }
 
     // Recipe (docs/training.md).
@@ -59,16 +61,12 @@ public sealed record ExperimentConfig
     public LrScheduleKind LrSchedule { get; init; } = LrScheduleKind.Paper;
     /// <summary>Linear warm-up length, in epochs of the LR clock.</summary>
     public double WarmupEpochs { get; init; }
-    /// <summary>epochs (progress = epochs done) | images (progress = share of the run's own images seen); LearningRateClock.</summary>
+    /// <summary>What the LR schedule's progress counts: epochs done, or the share of the run's own images seen.</summary>
     public LrClockKind LrClock { get; init; } = LrClockKind.Epochs;
 
     /// <summary>Epochs in the final window: min(k, ⌊E/4⌋), at least 1, so a short run is not averaged over its early epochs.</summary>
     [JsonIgnore]
     public int FinalEpochs => Math.Max(1, Math.Min(FinalWindow, Epochs / 4));
-
-    /// <summary>Whether the run trains on every image every epoch: the full schedule with the random selector (the baseline).</summary>
-    [JsonIgnore]
-    public bool IsBaseline => Schedule.IsFull && Selector.IsRandom;
 
     /// <summary>The subset policy in force: the chosen one, else the schedule's own.</summary>
     [JsonIgnore]

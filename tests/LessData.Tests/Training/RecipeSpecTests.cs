@@ -131,7 +131,8 @@ public sealed class RecipeSpecTests
         var e = JsonSerializer.Deserialize<ExperimentConfig>(StoredExperiment, RunOutputs.Json)!;
 
         JsonSerializer.Serialize(e, RunOutputs.Json).Should().Be(StoredExperiment);
-        e.IsBaseline.Should().BeTrue();
-        (e with { Selector = LessData.Selection.Selectors.Parse("loss") }).IsBaseline.Should().BeFalse();
+        (e.Schedule.IsFull, e.Selector.IsRandom).Should().Be((true, true));
+        LessData.Selection.Selectors.Parse("loss").IsRandom.Should().BeFalse();
+        LessData.Selection.Schedules.Parse("cut:5").IsFull.Should().BeFalse();
     }
 }
