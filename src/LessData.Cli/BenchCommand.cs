@@ -47,7 +47,7 @@ public static class BenchCommand
                 {
                     Experiment = defaults.FidelityConfig.Experiment with
                     {
-                        Dataset = parse.GetValue(dataset)!,
+                        Dataset = LessData.Data.DatasetSpec.Parse(parse.GetValue(dataset)!),
                         Epochs = parse.GetValue(fidelityEpochs),
                         TrainLimit = parse.GetValue(fidelityLimit),
                         TestLimit = parse.GetValue(fidelityTestLimit),

@@ -50,7 +50,7 @@ public static class CompareCommand
             {
                 Schedule = Schedules.Full(),
                 Selector = Selectors.Parse(s.BaselineSelector ?? "random"),
-                Model = s.BaselineModel ?? baseConfig.Experiment.Model,
+                Model = s.BaselineModel is null ? baseConfig.Experiment.Model : LessData.Models.ModelSpec.Parse(s.BaselineModel),
             },
         };
         var plan = new ComparisonPlan(baseline, [.. schedules.Select(x => ComparisonPlan.WithSchedule(baseConfig, Schedules.Parse(x)))]);
@@ -98,5 +98,5 @@ public static class CompareCommand
 
     /// <summary>The run folder: dataset, schedule, selector and seed, plus the model when it differs from the baseline's.</summary>
     private static string Folder(TrainConfig c, TrainConfig baseline) =>
-        RunNames.For(c) + (c.Experiment.Model == baseline.Experiment.Model ? "" : "-" + new string(c.Experiment.Model.Select(ch => char.IsLetterOrDigit(ch) ? ch : '_').ToArray()));
+        RunNames.For(c) + (c.Experiment.Model == baseline.Experiment.Model ? "" : "-" + new string(c.Experiment.Model.ToString().Select(ch => char.IsLetterOrDigit(ch) ? ch : '_').ToArray()));
 }

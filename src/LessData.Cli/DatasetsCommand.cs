@@ -17,7 +17,7 @@ public static class DatasetsCommand
             var table = new Table().Border(TableBorder.Rounded).AddColumns("dataset", "found in", "folder", "verify");
             var rows = DatasetInspection.Inspect(options);
             foreach (var r in rows)
-                table.AddRow(r.Name, r.Source, Markup.Escape(r.Folder ?? "-"), (r.Ok ? "[green]" : "[yellow]") + Markup.Escape(r.Verify) + "[/]");
+                table.AddRow(r.Name, FlagNames.For(r.Source), Markup.Escape(r.Folder ?? "-"), (r.Ok ? "[green]" : "[yellow]") + Markup.Escape(r.Verify) + "[/]");
             AnsiConsole.Write(table);
             Console.WriteLine("Search order: --data-dir, $LESSDATA_DATA, " + options.CacheRoot + ", " + string.Join(", ", options.SystemRoots) + ", then download.");
             return 0;

@@ -9,10 +9,10 @@ public static class RunNames
     {
         var c = config.Experiment;
         var schedule = Safe(c.Schedule.Spec);
-        var selector = c.Selector.Spec == "random" ? "" : "-" + Safe(c.Selector.Spec);
-        var dataset = LessData.Data.Folders.FolderSpec.IsFolder(c.Dataset)
-            ? "folder-" + Safe(Path.GetFileName(c.Dataset.Trim()[LessData.Data.Folders.FolderSpec.Prefix.Length..].TrimEnd('/')))
-            : c.Dataset;
+        var selector = c.Selector.IsRandom ? "" : "-" + Safe(c.Selector.Spec);
+        var dataset = c.Dataset.IsFolder
+            ? "folder-" + Safe(Path.GetFileName(c.Dataset.ToString().Trim()[LessData.Data.Folders.FolderSpec.Prefix.Length..].TrimEnd('/')))
+            : c.Dataset.ToString();
         return $"{dataset}-{schedule}{selector}-s{c.Seed}";
     }
 

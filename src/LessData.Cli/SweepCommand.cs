@@ -46,7 +46,7 @@ public static class SweepCommand
                 {
                     Experiment = e with
                     {
-                        Dataset = dataset,
+                        Dataset = LessData.Data.DatasetSpec.Parse(dataset),
                         Epochs = parse.GetValue(epochs) ?? e.Epochs,
                         TrainLimit = parse.GetValue(trainLimit) ?? e.TrainLimit,
                         TestLimit = parse.GetValue(testLimit) ?? e.TestLimit,

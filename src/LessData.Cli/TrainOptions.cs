@@ -1,4 +1,7 @@
 using System.CommandLine;
+using LessData.Augmentation;
+using LessData.Data;
+using LessData.Models;
 using LessData.Selection;
 using LessData.Training;
 
@@ -10,20 +13,20 @@ public sealed class TrainOptions
     private static readonly ExperimentConfig s_defaults = new();
     private static readonly RunEnvironment s_environment = new();
 
-    public Option<string> Dataset { get; } = new("--dataset") { Description = "mnist | fashion-mnist | cifar10 | smallnorb | folder:PATH (one subfolder per class)", DefaultValueFactory = _ => s_defaults.Dataset };
+    public Option<string> Dataset { get; } = new("--dataset") { Description = "mnist | fashion-mnist | cifar10 | smallnorb | folder:PATH (one subfolder per class)", DefaultValueFactory = _ => s_defaults.Dataset.ToString() };
     public Option<double?> TestSplit { get; } = new("--test-split") { Description = "folder:PATH without train/ and test/: the share of each class held out for test, in (0, 1); seeded by --seed" };
     public Option<string?> ImageSize { get; } = new("--image-size") { Description = "folder:PATH: resize every image to S or HxW (bilinear); default: the size all images share" };
     public Option<int?> Channels { get; } = new("--channels") { Description = "folder:PATH: 1 or 3 (default: 1 when every training image is grey, else 3)" };
     public Option<bool> Strict { get; } = new("--strict") { Description = "folder:PATH: a file that cannot be decoded as an image is an error (default: skipped and counted)" };
     public Option<string?> Augment { get; } = new("--augment") { Description = "Augmentation pipeline: none | cifar | mnist | norb (default: the dataset's own; folder: cifar for RGB, mnist for grey)" };
-    public Option<string> Optimizer { get; } = new("--optimizer") { Description = "adam (the paper's) | sgd", DefaultValueFactory = _ => s_defaults.Optimizer };
+    public Option<string> Optimizer { get; } = new("--optimizer") { Description = "adam (the paper's) | sgd", DefaultValueFactory = _ => s_defaults.Optimizer.ToString() };
     public Option<double> LearningRate { get; } = new("--lr") { Description = "Initial (peak) learning rate", DefaultValueFactory = _ => s_defaults.LearningRate };
     public Option<double> Momentum { get; } = new("--momentum") { Description = "sgd momentum", DefaultValueFactory = _ => s_defaults.Momentum };
     public Option<bool> Nesterov { get; } = new("--nesterov") { Description = "sgd: Nesterov momentum" };
     public Option<double> WeightDecay { get; } = new("--weight-decay") { Description = "L2 weight decay (adam or sgd)", DefaultValueFactory = _ => s_defaults.WeightDecay };
-    public Option<string> LrSchedule { get; } = new("--lr-schedule") { Description = "paper (x decay per epoch) | cosine | onecycle", DefaultValueFactory = _ => s_defaults.LrSchedule };
+    public Option<string> LrSchedule { get; } = new("--lr-schedule") { Description = "paper (x decay per epoch) | cosine | onecycle", DefaultValueFactory = _ => s_defaults.LrSchedule.ToString() };
     public Option<double> Warmup { get; } = new("--warmup") { Description = "Linear warm-up, in epochs of the LR clock (onecycle: where the peak is; default 0.3 x epochs)", DefaultValueFactory = _ => s_defaults.WarmupEpochs };
-    public Option<string> LrClock { get; } = new("--lr-clock") { Description = "epochs (progress = epochs done) | images (progress = images seen / training-set size)", DefaultValueFactory = _ => s_defaults.LrClock };
+    public Option<string> LrClock { get; } = new("--lr-clock") { Description = "epochs (progress = epochs done) | images (progress = images seen / training-set size)", DefaultValueFactory = _ => s_defaults.LrClock.ToString() };
     public Option<string?> DataDir { get; } = new("--data-dir") { Description = "Folder holding the dataset (else $LESSDATA_DATA, the user cache, system locations, then download)" };
     public Option<string> Schedule { get; } = new("--schedule") { Description = "full | step:F@P | step:E1..E9 | increment:F | cut:N", DefaultValueFactory = _ => s_defaults.Schedule.Spec };
     public Option<string> Selector { get; } = new("--selector") { Description = "Which images fill the budget: " + Selectors.Forms, DefaultValueFactory = _ => s_defaults.Selector.Spec };
@@ -31,7 +34,7 @@ public sealed class TrainOptions
     public Option<double?> TargetFraction { get; } = new("--target-fraction") { Description = "infobatch: the share of the data the whole run uses, in (0, 1]" };
     public Option<string?> Subset { get; } = new("--subset") { Description = "redraw (fresh subset each epoch) | nested (one order for the run); default: the method's own" };
     public Option<bool> Stratify { get; } = new("--stratify") { Description = "Class-balanced subsets" };
-    public Option<string> Model { get; } = new("--model") { Description = "hvc | hvc-small | cnn | resnet20 | resnet18; capsule models take options, e.g. hvc:depth=7,first=16,growth=8", DefaultValueFactory = _ => s_defaults.Model };
+    public Option<string> Model { get; } = new("--model") { Description = "hvc | hvc-small | cnn | resnet20 | resnet18; capsule models take options, e.g. hvc:depth=7,first=16,growth=8", DefaultValueFactory = _ => s_defaults.Model.ToString() };
     public Option<int> Epochs { get; } = new("--epochs") { Description = "Training epochs", DefaultValueFactory = _ => s_defaults.Epochs };
     public Option<int> BatchSize { get; } = new("--batch-size") { Description = "Images per training step", DefaultValueFactory = _ => s_defaults.BatchSize };
     public Option<int> Seed { get; } = new("--seed") { Description = "Seed for subsets, batch order, augmentation and weights", DefaultValueFactory = _ => s_defaults.Seed };
@@ -73,17 +76,17 @@ public sealed class TrainOptions
         yield return CarbonIntensity; yield return DevicePower; yield return TensorBoard;
     }
 
-    /// <summary>The boundary: flags become the typed config here, once (specs parsed, --unbiased and --target-fraction folded in).</summary>
+    /// <summary>The boundary: flags become the typed config here, once (every spec parsed and checked, --unbiased and --target-fraction folded in).</summary>
     public TrainConfig Bind(ParseResult r) => new()
     {
         Experiment = new ExperimentConfig
         {
-            Dataset = r.GetValue(Dataset)!,
+            Dataset = DatasetSpec.Parse(r.GetValue(Dataset)!),
             Schedule = r.GetValue(Schedule) is { } schedule ? Schedules.Parse(schedule) : s_defaults.Schedule,
             Selector = Selectors.Parse(r.GetValue(Selector), r.GetValue(Unbiased), r.GetValue(TargetFraction)),
             Subset = Schedules.ParsePolicy(r.GetValue(Subset)),
             Stratify = r.GetValue(Stratify),
-            Model = r.GetValue(Model)!,
+            Model = ModelSpec.Parse(r.GetValue(Model)!),
             Epochs = r.GetValue(Epochs),
             BatchSize = r.GetValue(BatchSize),
             Seed = r.GetValue(Seed),
@@ -92,17 +95,17 @@ public sealed class TrainOptions
             FinalWindow = r.GetValue(FinalWindow),
             Augment = !r.GetValue(NoAugment),
             TestSplit = r.GetValue(TestSplit),
-            ImageSize = r.GetValue(ImageSize),
+            ImageSize = LessData.Data.Folders.ImageSize.ParseOrNull(r.GetValue(ImageSize)),
             Channels = r.GetValue(Channels),
-            Augmentation = r.GetValue(Augment)?.Trim().ToLowerInvariant(),
-            Optimizer = r.GetValue(Optimizer)!.Trim().ToLowerInvariant(),
+            Augmentation = AugmentationPipeline.ParseOrNull(r.GetValue(Augment)),
+            Optimizer = OptimizerKind.Parse(r.GetValue(Optimizer)!),
             LearningRate = r.GetValue(LearningRate),
             Momentum = r.GetValue(Momentum),
             Nesterov = r.GetValue(Nesterov),
             WeightDecay = r.GetValue(WeightDecay),
-            LrSchedule = r.GetValue(LrSchedule)!.Trim().ToLowerInvariant(),
+            LrSchedule = LrScheduleKind.Parse(r.GetValue(LrSchedule)!),
             WarmupEpochs = r.GetValue(Warmup),
-            LrClock = r.GetValue(LrClock)!.Trim().ToLowerInvariant(),
+            LrClock = LrClockKind.Parse(r.GetValue(LrClock)!),
         },
         Environment = new RunEnvironment
         {

@@ -4,6 +4,7 @@ namespace LessData.Selection;
 internal sealed class FullSchedule : ISchedule
 {
     public string Spec => "full";
+    public bool IsFull => true;
     public SubsetPolicy DefaultPolicy => SubsetPolicy.Redraw;
     public double FractionAt(int epoch, int totalEpochs) => 1.0;
     public int ImagesAt(int epoch, int totalEpochs, int datasetSize) => datasetSize;

@@ -9,6 +9,9 @@ public interface ISchedule
     /// <summary>The canonical spec, e.g. "step:0.25@0.5", "increment:0.25", "cut:5", "full".</summary>
     string Spec { get; }
 
+    /// <summary>True for the baseline schedule: every image, every epoch.</summary>
+    bool IsFull => false;
+
     /// <summary>The policy the paper uses for this method when the user does not choose one.</summary>
     SubsetPolicy DefaultPolicy { get; }
 

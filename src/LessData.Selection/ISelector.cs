@@ -11,6 +11,9 @@ public interface ISelector
     /// <summary>The canonical spec, e.g. "random", "loss:hard=0.5,unbiased".</summary>
     string Spec { get; }
 
+    /// <summary>True for the paper's random selector (images excluded at random): the baseline's selector.</summary>
+    bool IsRandom => false;
+
     /// <summary>True when it reads per-sample losses, which the training loop must then hand back (SelectionStage.Observe).</summary>
     bool NeedsScores => false;
 

@@ -12,6 +12,8 @@ internal sealed class RandomSelector : ISelector
 
     public string Spec => "random";
 
+    public bool IsRandom => true;
+
     public EpochSelection Select(SelectionRequest r)
     {
         if (r.Budget < 0 || r.Budget > r.DatasetSize)

@@ -10,41 +10,30 @@ public static class AugmentationFactory
 {
     public static IReadOnlyList<string> Datasets { get; } = ["mnist", "fashion-mnist", "cifar10", "smallnorb"];
 
-    public static IReadOnlyList<string> Pipelines { get; } = ["none", "cifar", "mnist", "norb"];
-
     public static IBatchTransform For(string dataset, bool augment, int channels, int height, int width) =>
         For(dataset, null, augment, channels, height, width);
 
-    public static IBatchTransform For(string dataset, string? pipeline, bool augment, int channels, int height, int width)
+    /// <summary>The transform of <paramref name="pipeline"/> (null = the dataset's own) for images of this shape.</summary>
+    public static IBatchTransform For(string dataset, AugmentationPipeline? pipeline, bool augment, int channels, int height, int width)
     {
         if (channels < 1 || height < 1 || width < 1)
             throw new UserError($"images of {channels}x{height}x{width} cannot be augmented");
-        string name = CheckPipeline(pipeline) ?? DefaultPipeline(dataset, channels);
-        IBatchTransform transform = name switch
-        {
-            "mnist" => Mnist(channels, height, width),
-            "norb" => new SmallNorbTransform(),
-            _ => new CifarTransform(channels, height, width),
-        };
-        return augment && name != "none" ? transform : new UnaugmentedTransform(transform);
+        var name = pipeline ?? DefaultPipeline(dataset, channels);
+        IBatchTransform transform = name == AugmentationPipeline.Mnist ? Mnist(channels, height, width)
+            : name == AugmentationPipeline.Norb ? new SmallNorbTransform()
+            : new CifarTransform(channels, height, width);
+        return augment && name != AugmentationPipeline.None ? transform : new UnaugmentedTransform(transform);
     }
 
-    /// <summary>The canonical pipeline name, or null for "the dataset's default"; an unknown name is a user error.</summary>
-    public static string? CheckPipeline(string? pipeline)
+    /// <summary>The dataset's own pipeline: the base model's for a built-in dataset; cifar (RGB) or mnist (grey) for a folder.</summary>
+    public static AugmentationPipeline DefaultPipeline(string dataset, int channels)
     {
-        if (string.IsNullOrWhiteSpace(pipeline)) return null;
-        string p = pipeline.Trim().ToLowerInvariant();
-        return Pipelines.Contains(p) ? p : throw new UserError($"--augment must be one of {string.Join(", ", Pipelines)} (got '{pipeline}')");
-    }
-
-    public static string DefaultPipeline(string dataset, int channels)
-    {
-        if (Data.Folders.FolderSpec.IsFolder(dataset)) return channels == 3 ? "cifar" : "mnist";
+        if (Data.Folders.FolderSpec.IsFolder(dataset)) return channels == 3 ? AugmentationPipeline.Cifar : AugmentationPipeline.Mnist;
         return Normalize(dataset) switch
         {
-            "mnist" or "fashion-mnist" => "mnist",
-            "cifar10" => "cifar",
-            _ => "norb",
+            "mnist" or "fashion-mnist" => AugmentationPipeline.Mnist,
+            "cifar10" => AugmentationPipeline.Cifar,
+            _ => AugmentationPipeline.Norb,
         };
     }
 
@@ -52,7 +41,7 @@ public static class AugmentationFactory
     {
         int least = RandomErase.Border + RandomErase.Patch + 2;
         if (height < least || width < least)
-            throw new UserError($"the MNIST augmentation needs images of at least {least}x{least} (got {height}x{width}); pick another with --augment");
+            throw new UserError($"the MNIST augmentation needs images of at least {least}x{least} (got {height}x{width}); pick another pipeline", parameter: AugmentationPipeline.Setting);
         return new MnistTransform(channels, height, width);
     }
 

@@ -1,3 +1,5 @@
+using LessData.Data;
+using LessData.Models;
 using LessData.Training;
 
 namespace LessData.Benchmarks;
@@ -20,7 +22,7 @@ public sealed record BenchSettings
     /// <summary>The fixed subset and settings the fidelity runs train with.</summary>
     public TrainConfig FidelityConfig { get; init; } = new()
     {
-        Experiment = new() { Dataset = "fashion-mnist", Model = "hvc-small", Epochs = 8, TrainLimit = 3000, TestLimit = 500, Seed = 1 },
+        Experiment = new() { Dataset = DatasetSpec.Parse("fashion-mnist"), Model = ModelSpec.Parse("hvc-small"), Epochs = 8, TrainLimit = 3000, TestLimit = 500, Seed = 1 },
         Environment = new() { Threads = 2 },
     };
     public bool ComparePytorch { get; init; }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LessData.Selection;
 
 namespace LessData.Benchmarks;
 
@@ -19,7 +20,7 @@ public static class MemoryBenchmark
     public static IReadOnlyList<MemoryRow> Measure(IReadOnlyList<string> schedules, int epochs, int trainImages,
         Func<string, ProcessStartInfo> startTraining, Action<string>? progress = null)
     {
-        var order = new[] { "full" }.Concat(schedules.Where(s => s != "full")).ToList();
+        var order = new[] { Schedules.Full().Spec }.Concat(schedules.Where(s => !Schedules.Parse(s).IsFull)).ToList();
         var peaks = new List<(string Schedule, long Peak, long End)>();
         foreach (var schedule in order)
         {

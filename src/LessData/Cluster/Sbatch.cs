@@ -37,7 +37,7 @@ public static class Sbatch
         }
         catch (Win32Exception)
         {
-            throw new UserError($"{program} not found: run this on a Slurm login node (or use --slurm-dry-run to only write the script)");
+            throw new UserError($"only writes the script, without {program}, which is not found here: use it, or run this on a Slurm login node", parameter: "slurmDryRun");
         }
     }
 }

@@ -23,12 +23,12 @@ public sealed record SlurmJob(int Tasks, string? Time = null, string? Partition 
 
     public void Validate()
     {
-        if (Tasks < 1) throw new UserError($"--slurm-tasks must be at least 1 (got {Tasks})");
-        if (CpusPerTask < 1) throw new UserError($"--slurm-cpus must be at least 1 (got {CpusPerTask})");
-        if (SignalGrace is < 0 or > 65535) throw new UserError($"--slurm-grace must be between 0 and 65535 seconds (got {SignalGrace})");
-        foreach (var (flag, value) in new[] { ("--slurm-time", Time), ("--slurm-partition", Partition), ("--slurm-gres", Gres), ("--slurm-constraint", Constraint) })
+        if (Tasks < 1) throw new UserError($"must be at least 1 (got {Tasks})", parameter: "slurmTasks");
+        if (CpusPerTask < 1) throw new UserError($"must be at least 1 (got {CpusPerTask})", parameter: "slurmCpus");
+        if (SignalGrace is < 0 or > 65535) throw new UserError($"must be between 0 and 65535 seconds (got {SignalGrace})", parameter: "slurmGrace");
+        foreach (var (setting, value) in new[] { ("slurmTime", Time), ("slurmPartition", Partition), ("slurmGres", Gres), ("slurmConstraint", Constraint) })
             if (value is not null && (value.Length == 0 || value.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '$' or '`' or ';')))
-                throw new UserError($"{flag}: '{value}' is not a single Slurm value");
+                throw new UserError($"'{value}' is not a single Slurm value", parameter: setting);
     }
 
     /// <summary>The batch script: #SBATCH lines, the store in the environment, then exec of the worker command.</summary>
@@ -65,7 +65,7 @@ public sealed record SlurmJob(int Tasks, string? Time = null, string? Partition 
         var flags = Extra.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         foreach (var f in flags)
             if (!f.StartsWith('-') || f.Any(c => c is '\'' or '"' or '$' or '`' or ';' or '\n'))
-                throw new UserError($"--slurm-extra: '{f}' is not an sbatch flag (write them as \"--account=x --qos=y\")");
+                throw new UserError($"'{f}' is not an sbatch flag (write them as \"--account=x --qos=y\")", parameter: "slurmExtra");
         return flags;
     }
 

@@ -11,10 +11,12 @@ public static class BalancedSubset
 {
     private const ulong Stream = 0xDA7A51;
 
-    public static int[] Indices(IReadOnlyList<int> labels, int limit, int seed, string what = "limit")
+    /// <param name="parameter">The setting the limit comes from, named in errors (e.g. "testLimit"); null: "limit".</param>
+    public static int[] Indices(IReadOnlyList<int> labels, int limit, int seed, string? parameter = null)
     {
-        if (limit < 1) throw new UserError($"{what} must be at least 1 (got {limit})");
-        if (limit > labels.Count) throw new UserError($"{what} {limit} is larger than the split ({labels.Count} images); lower it or drop the option");
+        string what = parameter is null ? "limit " : "";
+        if (limit < 1) throw new UserError($"{what}must be at least 1 (got {limit})", parameter: parameter);
+        if (limit > labels.Count) throw new UserError($"{what}{limit} is larger than the split ({labels.Count} images); lower it or drop the option", parameter: parameter);
         int[] chosen = [.. SeededDraws.Stratified(labels, limit, seed, Stream)];
         Array.Sort(chosen);
         return chosen;

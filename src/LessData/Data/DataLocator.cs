@@ -10,9 +10,9 @@ public static class DataLocator
     {
         if (options.DataDir is { } dir)
         {
-            if (!Directory.Exists(dir)) throw new UserError($"--data-dir {dir}: folder not found");
-            yield return new DataLocation("--data-dir", Path.Combine(dir, dataset.Name));
-            yield return new DataLocation("--data-dir", dir);
+            if (!Directory.Exists(dir)) throw new UserError($"{dir}: folder not found", parameter: DataOptions.DataDirSetting);
+            yield return new DataLocation(DataOptions.DataDirSetting, Path.Combine(dir, dataset.Name));
+            yield return new DataLocation(DataOptions.DataDirSetting, dir);
         }
         if (options.EnvDataDir is { } env)
         {
@@ -33,7 +33,7 @@ public static class DataLocator
             int found = files.Count(f => f.Found is not null);
             if (found == files.Count) return location;
             if (found > 0)
-                throw new UserError($"{location.Folder} ({location.Source}) holds only part of {dataset.Name}: missing {string.Join(", ", files.Where(f => f.Found is null).Select(f => f.Expected))}; add them or remove the folder");
+                throw new UserError($"{location.Folder} holds only part of {dataset.Name}: missing {string.Join(", ", files.Where(f => f.Found is null).Select(f => f.Expected))}; add them or remove the folder", parameter: location.Source == DataOptions.DataDirSetting ? location.Source : null);
         }
         return null;
     }
@@ -43,7 +43,7 @@ public static class DataLocator
     {
         if (Find(dataset, options) is { } found) return found;
         if (!options.AllowDownload || options.CacheRoot == "")
-            throw new UserError($"{dataset.Name} not found in {string.Join(", ", Candidates(dataset, options).Select(c => c.Folder).Distinct())}; pass --data-dir");
+            throw new UserError($"needs a folder holding {dataset.Name}: not found in {string.Join(", ", Candidates(dataset, options).Select(c => c.Folder).Distinct())}", parameter: DataOptions.DataDirSetting);
         var folder = Path.Combine(options.CacheRoot, dataset.Name);
         Directory.CreateDirectory(folder);
         foreach (var file in dataset.Downloads)

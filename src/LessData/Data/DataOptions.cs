@@ -7,6 +7,9 @@ namespace LessData.Data;
 /// </summary>
 public sealed record DataOptions
 {
+    /// <summary>How errors and data locations name the data-folder setting (the CLI maps it to its flag).</summary>
+    public const string DataDirSetting = "dataDir";
+
     public string? DataDir { get; init; }
     public string? EnvDataDir { get; init; }
     public string CacheRoot { get; init; } = "";

@@ -16,7 +16,7 @@ public static class DatasetLoader
         if (limit is not { } n) return full;
         using (full)
         {
-            var indices = BalancedSubset.Indices(full.Labels, n, seed, $"--{full.Split}-limit");
+            var indices = BalancedSubset.Indices(full.Labels, n, seed, $"{full.Split}Limit");
             return full.Take(indices);
         }
     }

@@ -20,11 +20,11 @@ public sealed class HttpDownloader : IDownloader
             }
             catch (HttpRequestException e)
             {
-                throw new UserError($"download of {url} failed ({e.Message}); without internet, put the files in --data-dir or set LESSDATA_MIRROR");
+                throw new UserError($"(or LESSDATA_MIRROR) holds the files without internet: download of {url} failed ({e.Message})", parameter: DataOptions.DataDirSetting);
             }
             catch (TaskCanceledException)
             {
-                throw new UserError($"download of {url} timed out; without internet, put the files in --data-dir or set LESSDATA_MIRROR");
+                throw new UserError($"(or LESSDATA_MIRROR) holds the files without internet: download of {url} timed out", parameter: DataOptions.DataDirSetting);
             }
         }
         var path = uri is { IsFile: true } ? uri.LocalPath : url;

@@ -19,7 +19,7 @@ public sealed record ComparisonPlan(TrainConfig Baseline, IReadOnlyList<TrainCon
 
     public IReadOnlyList<PlannedRun> Expand(int trials)
     {
-        if (trials < 1) throw new UserError($"--trials must be at least 1 (got {trials})");
+        if (trials < 1) throw new UserError($"must be at least 1 (got {trials})", parameter: "trials");
         var cells = new[] { ("Baseline", Baseline) }.Concat(Methods.Select((m, i) => (MethodId(i), m))).ToList();
         return [.. Enumerable.Range(0, trials).SelectMany(t => cells.Select(cell =>
         {

@@ -28,7 +28,7 @@ public sealed record PlannedRun(string Plan, string Profile, string Dataset, str
 
     public static IReadOnlyList<PlannedRun> Expand(string plan, IReadOnlyList<PlanCell> cells, string profile, TrainConfig baseConfig, int trials, int baseSeed)
     {
-        if (trials < 1) throw new UserError($"--trials must be at least 1 (got {trials})");
+        if (trials < 1) throw new UserError($"must be at least 1 (got {trials})", parameter: "trials");
         return [.. Enumerable.Range(0, trials).SelectMany(t => cells.Select(c =>
         {
             int seed = TrialSeeds.For(baseSeed, t);
@@ -42,7 +42,7 @@ public sealed record PlannedRun(string Plan, string Profile, string Dataset, str
                 Subset = c.Subset ?? b.Subset,
                 Stratify = c.Stratify ?? b.Stratify,
             };
-            string spec = experiment.Selector.Spec == "random" ? c.Schedule.Spec : $"{c.Schedule.Spec} + {experiment.Selector.Spec}";
+            string spec = experiment.Selector.IsRandom ? c.Schedule.Spec : $"{c.Schedule.Spec} + {experiment.Selector.Spec}";
             return new PlannedRun(plan, profile, experiment.Dataset, c.Id, spec, t, seed, baseConfig with { Experiment = experiment });
         }))];
     }

@@ -6,6 +6,8 @@ using LessData.Models;
 using LessData.Native;
 using LessData.Selection;
 using LessData.Training;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace LessData.Experiments;
 
@@ -45,7 +47,7 @@ public static class RunPipeline
         var (setup, data) = Prepare(config, train, test, folder, observer);
         setup = setup with { FinalTest = fullTest, Meter = meter };
         if (env.SaveModel && outDir is not null)
-            setup = setup with { Trained = model => ModelArtifact.Write(outDir, model, ModelArtifact.Describe(e, train, setup.Transform, data)) };
+            setup = setup with { Trained = model => ModelArtifact.Write(outDir, model, ModelArtifact.Describe(e, train, setup.Transform, data, model)) };
         var provenance = ProvenanceCollector.Collect(commandLine);
         int finalImages = (fullTest ?? test).Count, curveImages = test.Count;
         RunRecord RecordOf(IReadOnlyList<EpochRecord> epochs, RunState? state, string? failure) => new(config, provenance, epochs,
@@ -75,57 +77,64 @@ public static class RunPipeline
     }
 
     /// <summary>
-    /// Checks everything that can be checked before data is loaded: the selection stage is created for the split's
-    /// size (so impossible combinations fail here, in the stage's own words), the model name, batch, device and threads.
+    /// Checks what the typed config cannot say alone, before data is loaded: the selection stage is created for the
+    /// split's size (so impossible combinations fail here, in the stage's own words), the folder settings, batch,
+    /// device, threads and the recipe's numbers. Each error names its setting (<see cref="UserError.Parameter"/>).
     /// </summary>
     public static void Validate(TrainConfig config)
     {
         var (e, env) = (config.Experiment, config.Environment);
-        bool isFolder = FolderSpec.IsFolder(e.Dataset);
-        if (isFolder) FolderSettingsOf(config);
-        else if (e.TestSplit is not null || e.ImageSize is not null || e.Channels is not null)
-            throw new UserError("--test-split, --image-size and --channels apply to --dataset folder:PATH only");
+        if (e.Dataset.Folder is { } folder)
+        {
+            folder.Existing();
+            FolderSettingsOf(config);
+        }
+        else if (FolderOnlySetting(e) is { } setting)
+            throw new UserError("applies to a folder:PATH dataset only", parameter: setting);
         // A folder's size is known only after its scan: size-dependent selection checks then run when training starts.
-        SelectionStage.Create(e.Schedule, e.Selector, e.TrainLimit ?? (isFolder ? NominalFolderSize : DatasetCatalog.Get(e.Dataset).TrainSize),
+        SelectionStage.Create(e.Schedule, e.Selector, e.TrainLimit ?? (e.Dataset.IsFolder ? NominalFolderSize : DatasetCatalog.Get(e.Dataset).TrainSize),
             e.Epochs, e.Seed, labels: null, e.Policy, stratify: false);
-        ModelFactory.Check(e.Model);
-        if (e.BatchSize < 2) throw new UserError($"--batch-size must be at least 2 (got {e.BatchSize}); batch-norm needs two images");
-        if (env.Device is not ("cpu" or "cuda")) throw new UserError($"--device must be cpu or cuda (got '{env.Device}')");
-        if (env.Device == "cuda") throw new UserError("--device cuda needs the CUDA build (dotnet build -p:LessDataBackend=cuda), which this machine's package mirror cannot restore; use --device cpu");
-        if (e.FinalWindow < 1) throw new UserError($"--final-window must be at least 1 (got {e.FinalWindow})");
-        if (env.Threads < 0) throw new UserError($"--threads must be 0 (libtorch default) or more (got {env.Threads})");
+        if (e.BatchSize < 2) throw new UserError($"must be at least 2 (got {e.BatchSize}); batch-norm needs two images", parameter: "batchSize");
+        if (env.Device is not ("cpu" or "cuda")) throw new UserError($"must be cpu or cuda (got '{env.Device}')", parameter: "device");
+        if (env.Device == "cuda") throw new UserError("cuda needs the CUDA build (dotnet build -p:LessDataBackend=cuda), which this machine's package mirror cannot restore; use cpu", parameter: "device");
+        if (e.FinalWindow < 1) throw new UserError($"must be at least 1 (got {e.FinalWindow})", parameter: "finalWindow");
+        if (env.Threads < 0) throw new UserError($"must be 0 (libtorch default) or more (got {env.Threads})", parameter: "threads");
         OptimizerFactory.Check(e);
         LearningRatePlan.From(e).Validated();
-        AugmentationFactory.CheckPipeline(e.Augmentation);
     }
+
+    private static string? FolderOnlySetting(ExperimentConfig e) =>
+        e.TestSplit is not null ? FolderSettings.TestSplitSetting
+        : e.ImageSize is not null ? ImageSize.Setting
+        : e.Channels is not null ? FolderSettings.ChannelsSetting
+        : null;
 
     private const int NominalFolderSize = 1000;
 
-    /// <summary>The folder loader's settings from the config (validated; the folder must exist).</summary>
+    /// <summary>The folder loader's settings from the config (validated).</summary>
     public static FolderSettings FolderSettingsOf(TrainConfig config)
     {
         var e = config.Experiment;
-        FolderSpec.Parse(e.Dataset);
-        return new FolderSettings(e.TestSplit, ImageSize.ParseOrNull(e.ImageSize), e.Channels, config.Environment.Strict, e.Seed).Validated();
+        return new FolderSettings(e.TestSplit, e.ImageSize, e.Channels, config.Environment.Strict, e.Seed).Validated();
     }
 
-    /// <summary>The collect stage: both splits (limited when asked), and the folder loader's summary for a folder dataset.</summary>
     /// <summary>
-    /// The training split, the test split of the per-epoch curve (--test-limit), and — when that is limited — the full
+    /// The collect stage, with the folder loader's summary for a folder dataset: the training split, the test split of
+    /// the per-epoch curve (its test limit), and — when that is limited — the full
     /// test split the final top-1 is measured on (null when the curve already uses all of it).
     /// </summary>
     public static (ImageDataset Train, ImageDataset Test, ImageDataset? FullTest, FolderSummary? Folder) LoadSplits(TrainConfig config, ITrainingObserver observer)
     {
         var e = config.Experiment;
         var options = DataOptions.FromEnvironment(config.Environment.DataDir);
-        if (!FolderSpec.IsFolder(e.Dataset))
+        if (e.Dataset.Folder is not { } folder)
             return (DatasetLoader.Load(e.Dataset, "train", options, e.TrainLimit, e.Seed),
                     DatasetLoader.Load(e.Dataset, "test", options, e.TestLimit, e.Seed),
                     e.TestLimit is null ? null : DatasetLoader.Load(e.Dataset, "test", options, null, e.Seed), null);
-        var loaded = FolderDataset.Load(FolderSpec.Parse(e.Dataset), FolderSettingsOf(config), options.CacheRoot, new Progress(observer));
+        var loaded = FolderDataset.Load(folder.Existing(), FolderSettingsOf(config), options.CacheRoot, new Progress(observer));
         if (loaded.Summary.SkippedFiles > 0)
-            observer.Notice($"skipped {loaded.Summary.SkippedFiles} file(s) that could not be decoded as images (first: {loaded.Summary.FirstSkipped[0]}); --strict makes this an error");
-        var curve = e.TestLimit is { } n ? loaded.Test.Take(BalancedSubset.Indices(loaded.Test.Labels, n, e.Seed, "--test-limit")) : loaded.Test;
+            observer.Notice($"skipped {loaded.Summary.SkippedFiles} file(s) that could not be decoded as images (first: {loaded.Summary.FirstSkipped[0]}); strict mode makes this an error");
+        var curve = e.TestLimit is { } n ? loaded.Test.Take(BalancedSubset.Indices(loaded.Test.Labels, n, e.Seed, "testLimit")) : loaded.Test;
         return (DatasetLoader.Limit(loaded.Train, e.TrainLimit, e.Seed), curve, e.TestLimit is null ? null : loaded.Test, loaded.Summary);
     }
 
@@ -140,14 +149,21 @@ public static class RunPipeline
             transform = new NormalizedTransform(transform, normalization);
         }
         var (c, h, w) = transform.OutputShape;
-        ModelFactory.Create(e.Model, c, h, w, train.ClassCount).Dispose(); // fail fast on a model that cannot fit, or whose convolutions this machine computes wrongly
-        if (NumericsGuard.Current is { Action: not LessData.Torch.NumericsAction.None } numerics) observer.Notice(numerics.Summary);
-        var setup = new TrainingSetup(e, config.Environment, train, test, transform, () => ModelFactory.Create(e.Model, c, h, w, train.ClassCount))
+        ModelFactory.CheckInput(e.Model, c, h, w, train.ClassCount); // fail fast on a model that cannot fit, without building it
+        bool noticed = false;
+        nn.Module<Tensor, Tensor> CreateModel()
+        {
+            var model = ModelFactory.Create(e.Model, c, h, w, train.ClassCount); // runs the numerics self-check of its convolutions
+            if (!noticed && NumericsGuard.Current is { Action: not LessData.Torch.NumericsAction.None } numerics) observer.Notice(numerics.Summary);
+            noticed = true;
+            return model;
+        }
+        var setup = new TrainingSetup(e, config.Environment, train, test, transform, CreateModel)
         {
             EvaluatesAverage = ModelFactory.EvaluatesAverage(e.Model),
         };
-        string pipeline = AugmentationFactory.CheckPipeline(e.Augmentation) ?? AugmentationFactory.DefaultPipeline(e.Dataset, train.Channels);
-        return (setup, new RunData(train.ClassNames, pipeline, normalization, folder));
+        var pipeline = e.Augmentation ?? AugmentationFactory.DefaultPipeline(e.Dataset, train.Channels);
+        return (setup, new RunData(train.ClassNames, pipeline.ToString(), normalization, folder));
     }
 
     private sealed class Progress(ITrainingObserver observer) : IProgress<FolderProgress>

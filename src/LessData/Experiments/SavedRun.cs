@@ -1,3 +1,4 @@
+using LessData.Data;
 using LessData.Data.Folders;
 using LessData.Models;
 using LessData.Native;
@@ -19,7 +20,7 @@ public static class SavedRun
     {
         var record = RunOutputs.Read(runDir);
         var description = ModelArtifact.ReadDescription(runDir);
-        var config = record.Config with { Experiment = record.Config.Experiment with { Dataset = dataset ?? record.Config.Experiment.Dataset } };
+        var config = record.Config with { Experiment = record.Config.Experiment with { Dataset = dataset is null ? record.Config.Experiment.Dataset : DatasetSpec.Parse(dataset) } };
         RunPipeline.Validate(config);
         TorchRuntime.EnsureLoaded();
         var (train, test, full, _) = RunPipeline.LoadSplits(config, observer);
@@ -28,7 +29,7 @@ public static class SavedRun
         using (test)
         {
             if ((test.Channels, test.Height, test.Width) != (description.Channels, description.Height, description.Width))
-                throw new UserError($"{config.Experiment.Dataset}: images are {test.Channels}x{test.Height}x{test.Width}, the model in {runDir} takes {description.Channels}x{description.Height}x{description.Width}; pass the run's --image-size/--channels");
+                throw new UserError($"{config.Experiment.Dataset}: images are {test.Channels}x{test.Height}x{test.Width}, the model in {runDir} takes {description.Channels}x{description.Height}x{description.Width}; give the run's image size and channels");
             var classes = test.ClassNames ?? Enumerable.Range(0, test.ClassCount).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
             if (!classes.SequenceEqual(description.Classes, StringComparer.Ordinal))
                 throw new UserError($"{config.Experiment.Dataset}: classes ({string.Join(", ", classes)}) differ from the model's ({string.Join(", ", description.Classes)})");

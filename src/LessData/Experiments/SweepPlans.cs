@@ -27,5 +27,5 @@ public static class SweepPlans
 
     /// <summary>Adds the Baseline when a plan lacks one.</summary>
     public static IReadOnlyList<PlanCell> WithBaseline(IReadOnlyList<PlanCell> cells) =>
-        cells.Any(c => c.Schedule.Spec == "full" && (c.Selector is null || c.Selector.Spec == "random")) ? cells : [Baseline, .. cells];
+        cells.Any(c => c.Schedule.IsFull && (c.Selector is null || c.Selector.IsRandom)) ? cells : [Baseline, .. cells];
 }

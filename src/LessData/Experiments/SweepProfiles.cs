@@ -1,3 +1,4 @@
+using LessData.Models;
 using LessData.Training;
 
 namespace LessData.Experiments;
@@ -17,10 +18,10 @@ public static class SweepProfiles
 
     public static TrainConfig Get(string name) => name switch
     {
-        "paper" => new TrainConfig { Experiment = new() { Model = "hvc", Epochs = 300, BatchSize = 120 } },
+        "paper" => new TrainConfig { Experiment = new() { Model = ModelSpec.Parse("hvc"), Epochs = 300, BatchSize = 120 } },
         "cpu" => new TrainConfig
         {
-            Experiment = new() { Model = "hvc-small", Epochs = CpuEpochs, BatchSize = 120, TrainLimit = CpuTrainLimit, TestLimit = CpuTestLimit },
+            Experiment = new() { Model = ModelSpec.Parse("hvc-small"), Epochs = CpuEpochs, BatchSize = 120, TrainLimit = CpuTrainLimit, TestLimit = CpuTestLimit },
             Environment = new() { Threads = 2 },
         },
         _ => throw new UserError($"unknown profile '{name}': use one of {string.Join(", ", Names)}"),

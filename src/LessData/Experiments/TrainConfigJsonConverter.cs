@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LessData.Data;
+using LessData.Models;
 using LessData.Selection;
 using LessData.Training;
 
@@ -14,7 +16,7 @@ public sealed class TrainConfigJsonConverter : JsonConverter<TrainConfig>
     private sealed record Shape(ExperimentConfig Experiment, RunEnvironment Environment);
 
     private sealed record Flat(
-        string Dataset, string? DataDir, ISchedule Schedule, ISelector Selector, SubsetPolicy? Subset, bool Stratify, string Model,
+        DatasetSpec Dataset, string? DataDir, ISchedule Schedule, ISelector Selector, SubsetPolicy? Subset, bool Stratify, ModelSpec Model,
         int Epochs, int BatchSize, int Seed, int? TrainLimit, int? TestLimit, bool Augment, double LearningRate, double LrDecay,
         double LrFloor, double EmaDecay, string Device, int Threads, double CarbonGramsPerKwh, double DevicePowerWatts, bool TensorBoard);
 

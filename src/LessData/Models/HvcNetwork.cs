@@ -22,10 +22,17 @@ public sealed class HvcNetwork : nn.Module<Tensor, Tensor>
     private readonly BatchNorm1d _classNorm;
     private readonly BatchNorm1d? _logitNorm;
 
-    public HvcNetwork(int channels, int height, int width, int classes, HvcArchitecture architecture) : base(nameof(HvcNetwork))
+    /// <summary>Throws a user error when this network cannot take <paramref name="height"/>x<paramref name="width"/> images of <paramref name="classes"/> classes.</summary>
+    public static void CheckInput(HvcArchitecture architecture, int height, int width, int classes)
     {
         architecture.Validate();
         if (classes < 1) throw new UserError($"a model needs at least 1 class (got {classes})");
+        architecture.PrimaryCapsules(height, width);
+    }
+
+    public HvcNetwork(int channels, int height, int width, int classes, HvcArchitecture architecture) : base(nameof(HvcNetwork))
+    {
+        CheckInput(architecture, height, width, classes);
         Architecture = architecture;
         Classes = classes;
         Capsules = architecture.PrimaryCapsules(height, width);

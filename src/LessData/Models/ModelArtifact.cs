@@ -20,13 +20,16 @@ public static class ModelArtifact
     public const string SafetensorsFile = "model.safetensors";
     public const string DescriptionFile = "model.json";
 
-    public static ModelDescription Describe(ExperimentConfig config, ImageDataset train, IBatchTransform transform, RunData data)
+    /// <summary>How errors name the save-the-model setting (the CLI maps it to its flag).</summary>
+    public const string SaveModelSetting = "saveModel";
+
+    /// <summary>The description of <paramref name="model"/>, the run's trained model, for model.json.</summary>
+    public static ModelDescription Describe(ExperimentConfig config, ImageDataset train, IBatchTransform transform, RunData data, nn.Module model)
     {
         var (c, h, w) = transform.OutputShape;
-        using var probe = ModelFactory.Create(config.Model, c, h, w, train.ClassCount);
         var classes = train.ClassNames ?? Enumerable.Range(0, train.ClassCount).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
         return new ModelDescription(config.Model, config.Dataset, classes, train.Channels, train.Height, train.Width, data.Pipeline,
-            data.Normalization, c, h, w, ModelFactory.EvaluatesAverage(config.Model) ? "ema" : "trained", ModelFactory.ParameterCount(probe),
+            data.Normalization, c, h, w, ModelFactory.EvaluatesAverage(config.Model) ? "ema" : "trained", ModelFactory.ParameterCount(model),
             new Dictionary<string, string> { ["native"] = NativeFile, ["safetensors"] = SafetensorsFile });
     }
 
@@ -42,7 +45,7 @@ public static class ModelArtifact
     {
         var path = Path.Combine(folder, DescriptionFile);
         if (!File.Exists(path))
-            throw new UserError($"{path}: no saved model in this run folder; train with --save-model (the default for `lessdata train`)");
+            throw new UserError($"{path}: no saved model in this run folder; train with this on (the default for `lessdata train`)", parameter: SaveModelSetting);
         try
         {
             return JsonSerializer.Deserialize<ModelDescription>(File.ReadAllText(path), RunOutputs.Json)
@@ -80,7 +83,7 @@ public static class ModelArtifact
     /// <summary>The run's test-time preprocessing, rebuilt from model.json.</summary>
     public static IBatchTransform TestPipeline(ModelDescription d)
     {
-        var transform = AugmentationFactory.For(d.Dataset, d.Pipeline, augment: false, d.Channels, d.Height, d.Width);
+        var transform = AugmentationFactory.For(d.Dataset, AugmentationPipeline.Parse(d.Pipeline), augment: false, d.Channels, d.Height, d.Width);
         return d.Normalization is null ? transform : new NormalizedTransform(transform, d.Normalization);
     }
 }

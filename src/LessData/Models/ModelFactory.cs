@@ -30,6 +30,20 @@ public static class ModelFactory
     /// </summary>
     public static bool EvaluatesAverage(string name) => ResNets.ResNetArchitecture.Named(Normalize(name)) is null;
 
+    /// <summary>
+    /// Throws the user error <see cref="Create"/> would for this input (too few channels or classes, images too small
+    /// for the model), without building the model.
+    /// </summary>
+    public static void CheckInput(string name, int channels, int height, int width, int classes)
+    {
+        if (channels < 1) throw new UserError($"a model needs at least 1 input channel (got {channels})");
+        string preset = Normalize(name);
+        if (ResNets.ResNetArchitecture.Named(preset) is { } resnet) ResNets.ResNet.CheckInput(resnet, height, width, classes);
+        else if (preset == "cnn") PlainCnn.CheckInput(height, width, classes);
+        else HvcNetwork.CheckInput(Architecture(name), height, width, classes);
+    }
+
+    /// <summary>The model <paramref name="name"/> names for this input, after the numerics self-check of its convolutions.</summary>
     public static nn.Module<Tensor, Tensor> Create(string name, int channels, int height, int width, int classes)
     {
         if (channels < 1) throw new UserError($"a model needs at least 1 input channel (got {channels})");

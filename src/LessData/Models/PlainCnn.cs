@@ -17,11 +17,17 @@ public sealed class PlainCnn : nn.Module<Tensor, Tensor>
     private readonly nn.Module<Tensor, Tensor> _block2;
     private readonly Linear _head;
 
-    public PlainCnn(int channels, int height, int width, int classes) : base(nameof(PlainCnn))
+    /// <summary>Throws a user error when the cnn cannot take <paramref name="height"/>x<paramref name="width"/> images of <paramref name="classes"/> classes.</summary>
+    public static void CheckInput(int height, int width, int classes)
     {
         if (classes < 1) throw new UserError($"a model needs at least 1 class (got {classes})");
         if (height < 4 || width < 4)
             throw new UserError($"a {height}x{width} input is too small for the cnn model (two 2x2 poolings need at least 4x4)");
+    }
+
+    public PlainCnn(int channels, int height, int width, int classes) : base(nameof(PlainCnn))
+    {
+        CheckInput(height, width, classes);
         _block1 = ConvBlocks.Stack(channels, [Widths[0], Widths[1]], padding: 1);
         _block2 = ConvBlocks.Stack(Widths[1], [Widths[2], Widths[3]], padding: 1);
         _head = nn.Linear(Widths[3], classes);

@@ -1,4 +1,8 @@
 using System.Text.Json.Serialization;
+using LessData.Augmentation;
+using LessData.Data;
+using LessData.Data.Folders;
+using LessData.Models;
 using LessData.Selection;
 
 namespace LessData.Training;
@@ -11,7 +15,8 @@ namespace LessData.Training;
 /// </summary>
 public sealed record ExperimentConfig
 {
-    public string Dataset { get; init; } = "fashion-mnist";
+    /// <summary>A built-in dataset or folder:PATH.</summary>
+    public DatasetSpec Dataset { get; init; } = DatasetSpec.Parse("fashion-mnist");
     public int? TrainLimit { get; init; }
     /// <summary>Limits the test split of the per-epoch curve only; the final top-1 always uses the full split.</summary>
     public int? TestLimit { get; init; }
@@ -25,7 +30,8 @@ public sealed record ExperimentConfig
     /// <summary>null = the schedule's default policy (redraw for step/increment, nested for cut).</summary>
     public SubsetPolicy? Subset { get; init; }
     public bool Stratify { get; init; }
-    public string Model { get; init; } = "hvc";
+    /// <summary>The model and its options, e.g. hvc-small or hvc:depth=7.</summary>
+    public ModelSpec Model { get; init; } = ModelSpec.Parse("hvc");
     public int Epochs { get; init; } = 300;
     public int BatchSize { get; init; } = 120;
     public int Seed { get; init; } = 1;
@@ -35,28 +41,28 @@ public sealed record ExperimentConfig
     public double LrFloor { get; init; } = 1e-7;
     public double EmaDecay { get; init; } = 0.999;
 
-    // Folder datasets (--dataset folder:PATH); null = inferred. They change what is trained, so they are identity.
-    /// <summary>--test-split F in (0, 1) for a folder without train/ and test/.</summary>
+    // Folder datasets (folder:PATH); null = inferred. They change what is trained, so they are identity.
+    /// <summary>The test split F in (0, 1) for a folder without train/ and test/.</summary>
     public double? TestSplit { get; init; }
-    /// <summary>--image-size S or HxW; null = the size all images share.</summary>
-    public string? ImageSize { get; init; }
-    /// <summary>--channels 1|3; null = 1 when every training image is grey, else 3.</summary>
+    /// <summary>The size every image is resized to; null = the size all images share.</summary>
+    public ImageSize? ImageSize { get; init; }
+    /// <summary>1 or 3 channels; null = 1 when every training image is grey, else 3.</summary>
     public int? Channels { get; init; }
-    /// <summary>--augment none|cifar|mnist|norb; null = the dataset's own pipeline.</summary>
-    public string? Augmentation { get; init; }
+    /// <summary>The augmentation pipeline; null = the dataset's own.</summary>
+    public AugmentationPipeline? Augmentation { get; init; }
 
     // Recipe (docs/training.md).
     /// <summary>adam (the paper's) | sgd (momentum, optional Nesterov).</summary>
-    public string Optimizer { get; init; } = "adam";
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
     public double Momentum { get; init; } = 0.9;
     public bool Nesterov { get; init; }
     public double WeightDecay { get; init; }
     /// <summary>paper (exponential decay per epoch) | cosine | onecycle.</summary>
-    public string LrSchedule { get; init; } = "paper";
+    public LrScheduleKind LrSchedule { get; init; } = LrScheduleKind.Paper;
     /// <summary>Linear warm-up length, in epochs of the LR clock.</summary>
     public double WarmupEpochs { get; init; }
-    /// <summary>epochs (progress = epochs done) | images (progress = share of the run's own images seen); LearningRateClock.</summary>
-    public string LrClock { get; init; } = "epochs";
+    /// <summary>What the LR schedule's progress counts: epochs done, or the share of the run's own images seen.</summary>
+    public LrClockKind LrClock { get; init; } = LrClockKind.Epochs;
 
     /// <summary>Epochs in the final window: min(k, ⌊E/4⌋), at least 1, so a short run is not averaged over its early epochs.</summary>
     [JsonIgnore]

@@ -16,32 +16,28 @@ namespace LessData.Training;
 /// t = (p − W)/(E − W); <c>onecycle</c> PyTorch's OneCycleLR (cosine up from lr0/25 over the first W, default 0.3·E,
 /// then cosine down to lr0/25/10⁴).
 /// </summary>
-public sealed record LearningRatePlan(string Schedule, string Clock, double Initial, double Decay, double Floor, double WarmupEpochs, int Epochs)
+public sealed record LearningRatePlan(LrScheduleKind Schedule, LrClockKind Clock, double Initial, double Decay, double Floor, double WarmupEpochs, int Epochs)
 {
-    public static readonly IReadOnlyList<string> Schedules = ["paper", "cosine", "onecycle"];
-    public static readonly IReadOnlyList<string> Clocks = ["epochs", "images"];
     public const double OneCycleStart = 0.3, OneCycleDiv = 25, OneCycleFinalDiv = 1e4;
 
     public static LearningRatePlan From(ExperimentConfig c) => new(c.LrSchedule, c.LrClock, c.LearningRate, c.LrDecay, c.LrFloor, c.WarmupEpochs, c.Epochs);
 
-    /// <summary>Throws a user error for an unknown schedule or clock, or a warm-up outside [0, epochs).</summary>
+    /// <summary>Throws a user error, naming the setting, for a learning rate that is not positive or a warm-up outside [0, epochs).</summary>
     public LearningRatePlan Validated()
     {
-        if (!Schedules.Contains(Schedule)) throw new UserError($"--lr-schedule must be one of {string.Join(", ", Schedules)} (got '{Schedule}')");
-        if (!Clocks.Contains(Clock)) throw new UserError($"--lr-clock must be one of {string.Join(", ", Clocks)} (got '{Clock}')");
-        if (!(Initial > 0)) throw new UserError($"--lr must be positive (got {Initial})");
-        if (WarmupEpochs < 0 || WarmupEpochs >= Epochs) throw new UserError($"--warmup must be in [0, --epochs) (got {WarmupEpochs})");
+        if (!(Initial > 0)) throw new UserError($"must be positive (got {Initial})", parameter: "learningRate");
+        if (WarmupEpochs < 0 || WarmupEpochs >= Epochs) throw new UserError($"must be in [0, epochs) (got {WarmupEpochs})", parameter: "warmup");
         return this;
     }
 
     /// <summary>Progress p (in epochs) on this plan's clock after <paramref name="imagesDone"/> images of the epoch's plan.</summary>
     public double Progress(SelectionStage stage, EpochPlan plan, int imagesDone) =>
-        Epochs * stage.Progress(plan, imagesDone, Clock == "images" ? LearningRateClock.ImagesSeen : LearningRateClock.Epoch);
+        Epochs * stage.Progress(plan, imagesDone, Clock.Clock);
 
     public double At(double p)
     {
-        if (Schedule == "onecycle") return OneCycle(p);
-        double lr = Schedule == "cosine"
+        if (Schedule == LrScheduleKind.OneCycle) return OneCycle(p);
+        double lr = Schedule == LrScheduleKind.Cosine
             ? Initial * 0.5 * (1 + Math.Cos(Math.PI * Math.Clamp((p - WarmupEpochs) / (Epochs - WarmupEpochs), 0, 1)))
             : Math.Max(Floor, Initial * Math.Pow(Decay, Math.Floor(p + 1e-9)));
         return WarmupEpochs > 0 && p < WarmupEpochs ? lr * p / WarmupEpochs : lr;

@@ -10,17 +10,15 @@ namespace LessData.Training;
 /// </summary>
 public static class OptimizerFactory
 {
-    public static readonly IReadOnlyList<string> Names = ["adam", "sgd"];
-
+    /// <summary>Throws a user error, naming the setting, for settings the optimizer cannot take.</summary>
     public static void Check(ExperimentConfig c)
     {
-        if (!Names.Contains(c.Optimizer)) throw new UserError($"--optimizer must be one of {string.Join(", ", Names)} (got '{c.Optimizer}')");
-        if (c.WeightDecay < 0) throw new UserError($"--weight-decay must be 0 or more (got {c.WeightDecay})");
-        if (c.Momentum is < 0 or >= 1) throw new UserError($"--momentum must be in [0, 1) (got {c.Momentum})");
-        if (c.Nesterov && (c.Optimizer != "sgd" || c.Momentum == 0)) throw new UserError("--nesterov needs --optimizer sgd with a momentum above 0");
+        if (c.WeightDecay < 0) throw new UserError($"must be 0 or more (got {c.WeightDecay})", parameter: "weightDecay");
+        if (c.Momentum is < 0 or >= 1) throw new UserError($"must be in [0, 1) (got {c.Momentum})", parameter: "momentum");
+        if (c.Nesterov && (c.Optimizer != OptimizerKind.Sgd || c.Momentum == 0)) throw new UserError("needs the sgd optimizer with a momentum above 0", parameter: "nesterov");
     }
 
-    public static OptimizerHelper Create(ExperimentConfig c, IEnumerable<Parameter> parameters) => c.Optimizer == "sgd"
+    public static OptimizerHelper Create(ExperimentConfig c, IEnumerable<Parameter> parameters) => c.Optimizer == OptimizerKind.Sgd
         ? torch.optim.SGD(parameters, c.LearningRate, momentum: c.Momentum, weight_decay: c.WeightDecay, nesterov: c.Nesterov)
         : torch.optim.Adam(parameters, c.LearningRate, weight_decay: c.WeightDecay);
 }

@@ -35,7 +35,7 @@ public static class Trainer
         var stage = Stage(setup);
         stage = checkpoint?.TryRestore(model, ema, optimizer, state, stage) ?? stage;
         using var selectionLoss = new SelectionLoss(stage);
-        var clock = rates.Clock == "images" ? LearningRateClock.ImagesSeen : LearningRateClock.Epoch;
+        var clock = rates.Clock.Clock;
         var learningRates = new LearningRates(optimizer, stage, p => rates.At(rates.Epochs * p), clock); // the plan's progress is in epochs
 
         var meter = setup.Meter ?? new Energy.PowerModelMeter(0); // no meter: wall time is still measured, energy is 0

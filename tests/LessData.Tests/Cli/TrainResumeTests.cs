@@ -51,7 +51,7 @@ public sealed class TrainResumeTests : IDisposable
         var dir = Path.Combine(_fx.Root, "run");
         var config = new TrainConfig
         {
-            Experiment = new ExperimentConfig { Dataset = "mnist", Model = "cnn", Epochs = 3, BatchSize = 8, Seed = 3 },
+            Experiment = new ExperimentConfig { Dataset = LessData.Data.DatasetSpec.Parse("mnist"), Model = LessData.Models.ModelSpec.Parse("cnn"), Epochs = 3, BatchSize = 8, Seed = 3 },
             Environment = new RunEnvironment { DataDir = _fx.Root, Threads = 1 },
         };
         using var stop = new CancellationTokenSource();

@@ -36,12 +36,12 @@ public sealed class SlurmJobTests
             .Should().Throw<LessData.UserError>().Which.Message.Should().Contain("--slurm-grace");
 
     [Theory]
-    [InlineData(0, null, null, "--slurm-tasks")]
-    [InlineData(2, "1:00; rm -rf /", null, "--slurm-time")]
-    [InlineData(2, null, "account=x", "--slurm-extra")]
-    public void BadOptions_AreRefusedBeforeAnythingIsWritten(int tasks, string? time, string? extra, string flag) =>
+    [InlineData(0, null, null, "slurmTasks")]
+    [InlineData(2, "1:00; rm -rf /", null, "slurmTime")]
+    [InlineData(2, null, "account=x", "slurmExtra")]
+    public void BadOptions_AreRefusedBeforeAnythingIsWritten(int tasks, string? time, string? extra, string parameter) =>
         FluentActions.Invoking(() => new SlurmJob(tasks, Time: time, Extra: extra).Script("s", ["w"], "/l", "c"))
-            .Should().Throw<LessData.UserError>().Which.Message.Should().Contain(flag);
+            .Should().Throw<LessData.UserError>().Which.Parameter.Should().Be(parameter);
 
     [Fact]
     public void Quote_SurvivesSingleQuotes() => SlurmJob.Quote("it's").Should().Be("'it'\\''s'");

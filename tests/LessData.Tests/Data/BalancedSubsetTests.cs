@@ -23,8 +23,10 @@ public sealed class BalancedSubsetTests
     [Fact]
     public void Indices_LimitLargerThanSplit_ExplainsAndFails()
     {
-        var act = () => BalancedSubset.Indices(s_labels, 5000, 1, "--train-limit");
+        var act = () => BalancedSubset.Indices(s_labels, 5000, 1, "trainLimit");
 
-        act.Should().Throw<UserError>().Which.Message.Should().Contain("--train-limit 5000").And.Contain("1000 images");
+        var error = act.Should().Throw<UserError>().Which;
+        error.Parameter.Should().Be("trainLimit");
+        error.Message.Should().StartWith("5000").And.Contain("1000 images");
     }
 }

@@ -27,7 +27,7 @@ public sealed class DataLocatorTests : IDisposable
             _fx.WriteIdxSet(Path.Combine(_fx.Root, root, "mnist"));
 
         // Then each location wins over the ones after it
-        DataLocator.Find(mnist, Options(Path.Combine(_fx.Root, "dir"), Path.Combine(_fx.Root, "env")))!.Source.Should().Be("--data-dir");
+        DataLocator.Find(mnist, Options(Path.Combine(_fx.Root, "dir"), Path.Combine(_fx.Root, "env")))!.Source.Should().Be(DataOptions.DataDirSetting);
         DataLocator.Find(mnist, Options(env: Path.Combine(_fx.Root, "env")))!.Source.Should().Be("LESSDATA_DATA");
         DataLocator.Find(mnist, Options())!.Source.Should().Be("cache");
         Directory.Delete(Path.Combine(_fx.Root, "cache"), true);
@@ -58,7 +58,9 @@ public sealed class DataLocatorTests : IDisposable
     {
         var act = () => DataLocator.Find(DatasetCatalog.Get("mnist"), Options(Path.Combine(_fx.Root, "nope")));
 
-        act.Should().Throw<UserError>().Which.Message.Should().Contain("--data-dir").And.Contain("not found");
+        var error = act.Should().Throw<UserError>().Which;
+        error.Parameter.Should().Be(DataOptions.DataDirSetting);
+        error.Message.Should().Contain("not found");
     }
 
     private (IdxDataset Dataset, string Mirror) LocalMirror(bool corrupt)

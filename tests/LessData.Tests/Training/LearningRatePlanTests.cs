@@ -5,7 +5,7 @@ namespace LessData.Tests.Training;
 public sealed class LearningRatePlanTests
 {
     private static LearningRatePlan Plan(string schedule, double warmup = 0, string clock = "epochs", int epochs = 10) =>
-        new(schedule, clock, 0.1, 0.9, 1e-7, warmup, epochs);
+        new(LrScheduleKind.Parse(schedule), LrClockKind.Parse(clock), 0.1, 0.9, 1e-7, warmup, epochs);
 
     [Fact]
     public void Paper_EqualsTheBaseModelsPerEpochDecay_ConstantWithinAnEpoch()
@@ -70,13 +70,13 @@ public sealed class LearningRatePlanTests
     }
 
     [Theory]
-    [InlineData("linear", "epochs", 0, "--lr-schedule")]
-    [InlineData("cosine", "steps", 0, "--lr-clock")]
-    [InlineData("cosine", "epochs", 10, "--warmup")]
-    public void Validated_RejectsUnknownNamesAndWarmupBeyondTheRun(string schedule, string clock, double warmup, string flag)
+    [InlineData("linear", "epochs", 0, LrScheduleKind.Setting)]
+    [InlineData("cosine", "steps", 0, LrClockKind.Setting)]
+    [InlineData("cosine", "epochs", 10, "warmup")]
+    public void Validated_RejectsUnknownNamesAndWarmupBeyondTheRun(string schedule, string clock, double warmup, string parameter)
     {
-        var act = () => new LearningRatePlan(schedule, clock, 0.1, 0.9, 0, warmup, 10).Validated();
+        var act = () => new LearningRatePlan(LrScheduleKind.Parse(schedule), LrClockKind.Parse(clock), 0.1, 0.9, 0, warmup, 10).Validated();
 
-        act.Should().Throw<UserError>().WithMessage(flag + "*");
+        act.Should().Throw<UserError>().Which.Parameter.Should().Be(parameter);
     }
 }

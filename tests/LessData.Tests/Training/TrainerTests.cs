@@ -32,7 +32,7 @@ public sealed class TrainerTests : IDisposable
     {
         var experiment = new ExperimentConfig
         {
-            Dataset = "mnist", Schedule = ScheduleParser.Parse(schedule), Model = model, Epochs = epochs, BatchSize = 32, Seed = 3, Augment = augment,
+            Dataset = LessData.Data.DatasetSpec.Parse("mnist"), Schedule = ScheduleParser.Parse(schedule), Model = LessData.Models.ModelSpec.Parse(model), Epochs = epochs, BatchSize = 32, Seed = 3, Augment = augment,
             LearningRate = 0.003, Selector = SelectorParser.Parse(selector), FinalWindow = finalWindow,
         };
         return new TrainingSetup(experiment, new RunEnvironment(), _train, _test, AugmentationFactory.For("mnist", augment, 1, 28, 28),

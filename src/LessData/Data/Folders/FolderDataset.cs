@@ -33,7 +33,7 @@ public static class FolderDataset
         }
         int channels = settings.Channels ?? train!.Channels;
         var skipped = train!.Skipped.Concat(test!.Skipped).ToList();
-        if (settings.Strict && skipped.Count > 0) throw new UserError($"{skipped[0]} (--strict)"); // a cache built without --strict
+        if (settings.Strict && skipped.Count > 0) throw new UserError(skipped[0], parameter: FolderSettings.StrictSetting); // a cache built without strict mode
         var summary = new FolderSummary(spec.Path, layout.Kind, layout.Classes, settings.TestSplit, train.Size.ToString(), channels,
             train.Labels.Length, test.Labels.Length, skipped.Count, skipped.Take(FolderSummary.SkippedShown).ToList(), hit,
             Math.Round(stopwatch.Elapsed.TotalSeconds, 3));
@@ -57,7 +57,7 @@ public static class FolderDataset
         if (first < 0) throw new UserError($"{layout.Root}: no file could be decoded as an image (first: {files[0].Path}: {problems[0]})");
         int other = Array.FindIndex(sizes, s => s is not null && s != sizes[first]);
         if (other >= 0)
-            throw new UserError($"images differ in size ({files[first].Path} is {Describe(sizes[first]!.Value)}, {files[other].Path} is {Describe(sizes[other]!.Value)}); pass --image-size S or HxW to resize them all");
+            throw new UserError($"S or HxW is needed to resize them all: images differ in size ({files[first].Path} is {Describe(sizes[first]!.Value)}, {files[other].Path} is {Describe(sizes[other]!.Value)})", parameter: FolderSettings.ImageSizeSetting);
         return sizes[first]!.Value;
     }
 
@@ -90,7 +90,7 @@ public static class FolderDataset
     private static void FailOnFirst(IReadOnlyList<LabelledFile> files, string?[] problems)
     {
         int bad = Array.FindIndex(problems, p => p is not null);
-        if (bad >= 0) throw new UserError($"{files[bad].Path}: {problems[bad]} (--strict)");
+        if (bad >= 0) throw new UserError($"{files[bad].Path}: {problems[bad]}", parameter: FolderSettings.StrictSetting);
     }
 
     private static ImageDataset ToDataset(FolderSpec spec, string split, DecodedSplit data, int channels, IReadOnlyList<string> classes)

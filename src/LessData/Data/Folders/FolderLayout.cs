@@ -17,9 +17,9 @@ public sealed record FolderLayout(string Root, string Kind, IReadOnlyList<string
         if (Directory.Exists(train) || Directory.Exists(test))
         {
             if (!Directory.Exists(train) || !Directory.Exists(test))
-                throw new UserError($"{root}: has {(Directory.Exists(train) ? "train/" : "test/")} but not {(Directory.Exists(train) ? "test/" : "train/")}; give both, or put the class folders directly in {root} and use --test-split");
+                throw new UserError($"splits class folders put directly in {root}, which has {(Directory.Exists(train) ? "train/" : "test/")} but not {(Directory.Exists(train) ? "test/" : "train/")}: give both, or move the class folders up and use this", parameter: FolderSettings.TestSplitSetting);
             if (settings.TestSplit is not null)
-                throw new UserError($"{root}: already has train/ and test/, so --test-split does not apply; drop it");
+                throw new UserError($"does not apply: {root} already has train/ and test/; drop it", parameter: FolderSettings.TestSplitSetting);
             var classes = ClassNames(train);
             var testClasses = ClassNames(test, requireTwo: false);
             foreach (var missing in classes.Except(testClasses, StringComparer.Ordinal))
@@ -29,7 +29,7 @@ public sealed record FolderLayout(string Root, string Kind, IReadOnlyList<string
             return new FolderLayout(root, SplitFolders, classes, Files(train, classes), Files(test, classes));
         }
         if (settings.TestSplit is not { } fraction)
-            throw new UserError($"{root}: has no train/ and test/ folders; pass --test-split F (e.g. 0.2) to split the class folders");
+            throw new UserError($"F (e.g. 0.2) is needed: {root} has no train/ and test/ folders, so its class folders must be split", parameter: FolderSettings.TestSplitSetting);
         var names = ClassNames(root);
         var all = Files(root, names);
         var (trainFiles, testFiles) = StratifiedSplit.Apply(all, names, fraction, settings.Seed);

@@ -1,11 +1,16 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace LessData.Data.Folders;
 
 /// <summary>An image size from <c>--image-size S</c> (square) or <c>HxW</c>; prints back to its canonical form.</summary>
-public readonly record struct ImageSize(int Height, int Width)
+[JsonConverter(typeof(SpecJsonConverter<ImageSize>))]
+public readonly record struct ImageSize(int Height, int Width) : ISpec<ImageSize>
 {
     public const int Largest = 4096;
+
+    /// <summary>How errors name this setting (the CLI maps it to its flag).</summary>
+    public const string Setting = "imageSize";
 
     public static ImageSize? ParseOrNull(string? text) => string.IsNullOrWhiteSpace(text) ? null : Parse(text);
 
@@ -18,7 +23,7 @@ public readonly record struct ImageSize(int Height, int Width)
             int w = parts.Length == 2 ? int.Parse(parts[1], CultureInfo.InvariantCulture) : h;
             return new ImageSize(h, w);
         }
-        throw new UserError($"--image-size must be S or HxW with whole numbers 1..{Largest}, e.g. 32 or 28x28 (got '{text}')");
+        throw new UserError($"must be S or HxW with whole numbers 1..{Largest}, e.g. 32 or 28x28 (got '{text}')", parameter: Setting);
     }
 
     public override string ToString() => Height == Width

@@ -19,7 +19,7 @@ public static class StratifiedSplit
         {
             var inClass = group.ToArray();
             if (inClass.Length < 2)
-                throw new UserError($"class '{classes[group.Key]}' has {inClass.Length} image; --test-split needs at least 2 per class (one for each split)");
+                throw new UserError($"needs at least 2 images per class (one for each split); class '{classes[group.Key]}' has {inClass.Length}", parameter: FolderSettings.TestSplitSetting);
             int toTest = Math.Clamp((int)Math.Round(fraction * inClass.Length, MidpointRounding.AwayFromZero), 1, inClass.Length - 1);
             var order = SeededDraws.Permutation(seed, Stream + (ulong)group.Key, inClass.Length);
             var chosen = new HashSet<int>(order[..toTest]);

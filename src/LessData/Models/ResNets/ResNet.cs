@@ -17,12 +17,18 @@ internal sealed class ResNet : nn.Module<Tensor, Tensor>
     private readonly List<nn.Module<Tensor, Tensor>> _layers = [];
     private readonly Linear _linear;
 
-    public ResNet(ResNetArchitecture a, int channels, int height, int width, int classes) : base(a.Name)
+    /// <summary>Throws a user error when this network cannot take <paramref name="height"/>x<paramref name="width"/> images of <paramref name="classes"/> classes.</summary>
+    public static void CheckInput(ResNetArchitecture a, int height, int width, int classes)
     {
         if (classes < 1) throw new UserError($"a model needs at least 1 class (got {classes})");
         int least = 1 << (a.Widths.Count - 1);
         if (height < least || width < least)
             throw new UserError($"a {height}x{width} input is too small for {a.Name} ({a.Widths.Count - 1} stride-2 stages need at least {least}x{least})");
+    }
+
+    public ResNet(ResNetArchitecture a, int channels, int height, int width, int classes) : base(a.Name)
+    {
+        CheckInput(a, height, width, classes);
         _conv1 = nn.Conv2d(channels, a.Widths[0], 3, stride: 1, padding: 1, bias: false);
         _bn1 = nn.BatchNorm2d(a.Widths[0]);
         register_module("conv1", _conv1);

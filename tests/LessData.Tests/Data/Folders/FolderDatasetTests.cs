@@ -88,7 +88,7 @@ public sealed class FolderDatasetTests : IDisposable
 
         var act = () => Load(root);
 
-        act.Should().Throw<UserError>().WithMessage("*differ in size*").Which.Message.Should().Contain(big).And.Contain("--image-size");
+        act.Should().Throw<UserError>().WithMessage("*differ in size*").Which.Should().Match<UserError>(e => e.Message.Contains(big) && e.Parameter == ImageSize.Setting);
         var resized = Load(root, size: new ImageSize(6, 10));
         (resized.Train.Height, resized.Train.Width).Should().Be((6, 10));
         resized.Summary.ImageSize.Should().Be("6x10");
@@ -108,7 +108,7 @@ public sealed class FolderDatasetTests : IDisposable
         lenient.Summary.SkippedFiles.Should().Be(2);
         lenient.Train.Count.Should().Be(6);
         lenient.Summary.FirstSkipped.Should().Contain(s => s.StartsWith(corrupt));
-        strict.Should().Throw<UserError>().Which.Message.Should().StartWith(corrupt).And.Contain("--strict");
+        strict.Should().Throw<UserError>().Which.Should().Match<UserError>(e => e.Message.StartsWith(corrupt) && e.Parameter == FolderSettings.StrictSetting);
         lenient.Train.Dispose(); lenient.Test.Dispose();
     }
 
@@ -168,7 +168,7 @@ public sealed class FolderDatasetTests : IDisposable
     {
         var act = () => new FolderSettings(split, null, null, false, 1).Validated();
 
-        act.Should().Throw<UserError>().WithMessage("--test-split must be in (0, 1)*");
+        act.Should().Throw<UserError>().WithMessage("must be in (0, 1)*").Which.Parameter.Should().Be(FolderSettings.TestSplitSetting);
     }
 
     [Fact]
@@ -179,7 +179,7 @@ public sealed class FolderDatasetTests : IDisposable
 
         var act = () => Load(Path.Combine(_fx.Root, "flat2"));
 
-        act.Should().Throw<UserError>().WithMessage("*--test-split*");
+        act.Should().Throw<UserError>().Which.Parameter.Should().Be(FolderSettings.TestSplitSetting);
     }
 
     [Theory]
@@ -203,6 +203,6 @@ public sealed class FolderDatasetTests : IDisposable
     {
         var act = () => ImageSize.Parse(text);
 
-        act.Should().Throw<UserError>().WithMessage("--image-size must be*");
+        act.Should().Throw<UserError>().WithMessage("must be S or HxW*").Which.Parameter.Should().Be(ImageSize.Setting);
     }
 }
