@@ -33,7 +33,7 @@ public sealed class SlurmJobTests
     [Fact]
     public void Grace_OutsideSlurmsRange_IsRefused() =>
         FluentActions.Invoking(() => new SlurmJob(1) { SignalGrace = 70000 }.Script("s", ["w"], "/l", "c"))
-            .Should().Throw<LessData.UserError>().Which.Message.Should().Contain("--slurm-grace");
+            .Should().Throw<LessData.UserError>().Which.Parameter.Should().Be("slurmGrace");
 
     [Theory]
     [InlineData(0, null, null, "slurmTasks")]
