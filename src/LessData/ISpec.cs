@@ -5,7 +5,7 @@ namespace LessData;
 /// and throws a <see cref="UserError"/> naming the setting; <see cref="object.ToString"/> prints the canonical text back,
 /// which is what run.json and the run store hold (<see cref="SpecJsonConverter{T}"/>).
 /// </summary>
-public interface ISpec<TSelf> where TSelf : ISpec<TSelf>
+internal interface ISpec<TSelf> where TSelf : ISpec<TSelf>
 {
     /// <summary>The typed value of <paramref name="text"/>; a user error for text that names nothing valid.</summary>
     static abstract TSelf Parse(string text);

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace LessData;
 
 /// <summary>Writes a typed recipe value as its canonical text and reads it back through its parser.</summary>
-public sealed class SpecJsonConverter<T> : JsonConverter<T> where T : ISpec<T>
+internal sealed class SpecJsonConverter<T> : JsonConverter<T> where T : ISpec<T>
 {
     /// <inheritdoc/>
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>

@@ -6,7 +6,7 @@ namespace LessData.Augmentation;
 /// squish, erasure) for grey images. <c>--augment none|cifar|mnist|norb</c> picks one by name (augment = false:
 /// training = test transform).
 /// </summary>
-public static class AugmentationFactory
+internal static class AugmentationFactory
 {
     public static IReadOnlyList<string> Datasets { get; } = ["mnist", "fashion-mnist", "cifar10", "smallnorb"];
 

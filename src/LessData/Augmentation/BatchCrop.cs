@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace LessData.Augmentation;
 
 /// <summary>An h x w crop at a different (top, left) for every image of a batch, by two gathers (exact, no resampling).</summary>
-public static class BatchCrop
+internal static class BatchCrop
 {
     public static Tensor Apply(Tensor images, Tensor top, Tensor left, long height, long width)
     {

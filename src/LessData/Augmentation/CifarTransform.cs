@@ -7,7 +7,7 @@ namespace LessData.Augmentation;
 /// CIFAR-10: training pads each image with 4 blank pixels on every side, crops a random W x H window (offsets
 /// 0 … 8 per image) and flips it horizontally with probability 1/2; test uses the image as is. Both are centred.
 /// </summary>
-public sealed class CifarTransform(int channels, int height, int width) : IBatchTransform
+internal sealed class CifarTransform(int channels, int height, int width) : IBatchTransform
 {
     public const int Padding = 4;
     public const double FlipProbability = 0.5;

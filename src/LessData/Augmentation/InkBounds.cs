@@ -9,7 +9,7 @@ namespace LessData.Augmentation;
 /// columns lie left and right of the ink and how many all-zero rows lie above and below it. A blank image has all
 /// margins 0 (so it is never shifted).
 /// </summary>
-public sealed record InkBounds(Tensor Left, Tensor Right, Tensor Top, Tensor Bottom)
+internal sealed record InkBounds(Tensor Left, Tensor Right, Tensor Top, Tensor Bottom)
 {
     /// <param name="images">[B, C, H, W], any non-negative values; a pixel is ink when its channel sum is above 0.</param>
     public static InkBounds Of(Tensor images)

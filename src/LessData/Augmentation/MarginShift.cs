@@ -9,7 +9,7 @@ namespace LessData.Augmentation;
 /// (1/2 each), by a fraction |N(0, 0.33)| (below 1) of its blank margin on that side — so ink never leaves the frame.
 /// Leftwards the shift is floor(−a·left) ≥ −left, rightwards floor(a·(1 + right)) ≤ right; the same for rows.
 /// </summary>
-public static class MarginShift
+internal static class MarginShift
 {
     /// <summary>Per-image integer shifts [B] (positive = right / down) that keep every image's ink inside the frame.</summary>
     public static (Tensor Dx, Tensor Dy) Sample(Tensor unit, Generator generator)

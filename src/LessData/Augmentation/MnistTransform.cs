@@ -7,7 +7,7 @@ namespace LessData.Augmentation;
 /// MNIST and Fashion-MNIST, as in the base model's code: training applies rotation, margin shift, squish and erasure
 /// (in that order) on the [0, 1) scale; both training and test inputs are then centred to [−1, 1).
 /// </summary>
-public sealed class MnistTransform(int channels, int height, int width) : IBatchTransform
+internal sealed class MnistTransform(int channels, int height, int width) : IBatchTransform
 {
     public (int Channels, int Height, int Width) OutputShape { get; } = (channels, height, width);
 

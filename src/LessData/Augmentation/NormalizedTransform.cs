@@ -7,7 +7,7 @@ namespace LessData.Augmentation;
 /// A pipeline followed by per-channel standardisation. The inner pipeline outputs x = (u − 0.5)·2; this returns
 /// (u − mean) / std = (x − (2·mean − 1)) / (2·std), for training and test alike.
 /// </summary>
-public sealed class NormalizedTransform : IBatchTransform
+internal sealed class NormalizedTransform : IBatchTransform
 {
     private readonly IBatchTransform _inner;
     private readonly float[] _shift;

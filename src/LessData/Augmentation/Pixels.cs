@@ -9,7 +9,7 @@ namespace LessData.Augmentation;
 /// 256 (so values lie in [0, 1)), augmentations work on that scale, and the result is centred with (x − 0.5)·2,
 /// which puts every input in [−1, 1) with blank (0) pixels at −1.
 /// </summary>
-public static class Pixels
+internal static class Pixels
 {
     public static Tensor ToUnit(Tensor bytes)
     {

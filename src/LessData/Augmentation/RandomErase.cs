@@ -8,7 +8,7 @@ namespace LessData.Augmentation;
 /// Base model's MNIST erasure: a 4x4 patch of every image is set to 0, its top-left corner uniform in
 /// [4, H − 6] x [4, W − 6] (4 … 22 for 28x28), so the patch stays inside the central area where the ink is.
 /// </summary>
-public static class RandomErase
+internal static class RandomErase
 {
     public const int Patch = 4;
     public const int Border = 4;

@@ -8,7 +8,7 @@ namespace LessData.Augmentation;
 /// Base model's MNIST rotation: with probability 1/2 an image is rotated about its centre by
 /// 30° · clip(N(0, 0.33), ±0.9999), i.e. usually within ±10°, never beyond ±30°; bilinear, blank (0) corners.
 /// </summary>
-public static class RandomRotation
+internal static class RandomRotation
 {
     public const double MaxDegrees = 30;
 

@@ -9,7 +9,7 @@ namespace LessData.Augmentation;
 /// (a = |N(0, 0.33)| below 1, so 1 … W/4 pixels) and placed w/2 + (0 or 1) pixels from the left edge; the freed
 /// columns are blank. The base model resizes with Lanczos-3; here the narrowing is one bilinear affine resample.
 /// </summary>
-public static class RandomSquish
+internal static class RandomSquish
 {
     public static Tensor Apply(Tensor unit, Generator generator)
     {

@@ -10,7 +10,7 @@ namespace LessData.Augmentation;
 /// for test. Training then adds a brightness delta uniform in [−0.25, 0.25] (on the [0, 1] scale) and scales the
 /// contrast around each image's mean by a factor uniform in [0.2, 1.8]. Both are centred; the model sees 1x32x32.
 /// </summary>
-public sealed class SmallNorbTransform : IBatchTransform
+internal sealed class SmallNorbTransform : IBatchTransform
 {
     public const int Resized = 48;
     public const int Crop = 32;

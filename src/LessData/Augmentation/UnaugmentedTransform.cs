@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace LessData.Augmentation;
 
 /// <summary>Augmentation switched off: training batches get the deterministic test-time transform.</summary>
-public sealed class UnaugmentedTransform(IBatchTransform inner) : IBatchTransform
+internal sealed class UnaugmentedTransform(IBatchTransform inner) : IBatchTransform
 {
     public (int Channels, int Height, int Width) OutputShape => inner.OutputShape;
 

@@ -10,7 +10,7 @@ namespace LessData.Benchmarks;
 /// kernels (oneDNN off). The two are measured in alternating rounds in one process, so the ratio is fair on a noisy
 /// machine. Where the numerics self-check found oneDNN wrong, only ATen is timed (the other path is not a choice).
 /// </summary>
-public static class ConvPathBenchmark
+internal static class ConvPathBenchmark
 {
     public static ConvPathRow Measure(string model, IBatchTransform transform, int datasetSize, int channels, int size, int classes,
         int batch, int threads, int warmup, int iterations, int rounds)

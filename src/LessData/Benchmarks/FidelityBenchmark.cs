@@ -11,7 +11,7 @@ namespace LessData.Benchmarks;
 /// machine does not land on one method. Also reports the share of training time the step spent outside the model
 /// (selection + waiting for augmented batches).
 /// </summary>
-public static class FidelityBenchmark
+internal static class FidelityBenchmark
 {
     public static readonly string[] DefaultMethods = ["step:0.25@0.5", "increment:0.25", "cut:5"];
 

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace LessData.Benchmarks;
 
 /// <summary>libtorch's fp32 (or bf16) matrix-multiply GFLOP/s on this machine: the roof the model is compared against.</summary>
-public static class GemmBenchmark
+internal static class GemmBenchmark
 {
     public static double Gflops(int size, ScalarType dtype, int threads, int iterations = 5)
     {

@@ -7,7 +7,7 @@ namespace LessData.Benchmarks;
 /// Is the PyTorch reference the same model? Exports a LessData HVC's weights, an input batch and LessData's output
 /// (training-mode batch-norm, see WeightExport), has the reference load them by name, and compares parameter counts and outputs.
 /// </summary>
-public static class ReferenceCheck
+internal static class ReferenceCheck
 {
     public static ReferenceCheckResult Run(PytorchReference reference, string model, int channels, int height, int width, int classes)
     {

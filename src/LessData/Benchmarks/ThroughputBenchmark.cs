@@ -10,7 +10,7 @@ namespace LessData.Benchmarks;
 /// Training-step throughput of a model (images/s, median of timed iterations after warm-up) and the share of a step
 /// spent in each phase. Input is a synthetic uint8 dataset of the real shape, so no download is needed.
 /// </summary>
-public static class ThroughputBenchmark
+internal static class ThroughputBenchmark
 {
     public sealed record Result(double ImagesPerSecond, StepPhases Phases);
 

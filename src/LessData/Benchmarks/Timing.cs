@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace LessData.Benchmarks;
 
 /// <summary>Median-of-N timing after warm-up: the only way figures are taken in `lessdata bench`.</summary>
-public static class Timing
+internal static class Timing
 {
     public static double MedianSeconds(Action action, int warmup, int iterations)
     {

@@ -10,7 +10,7 @@ namespace LessData.Benchmarks;
 /// The output is taken in training mode (batch-norm on batch statistics): with fresh running statistics an eval-mode
 /// output is nearly zero and would make the comparison meaningless.
 /// </summary>
-public static class WeightExport
+internal static class WeightExport
 {
     public static void Write(string folder, nn.Module<Tensor, Tensor> model, Tensor input, IDictionary<string, object> architecture)
     {

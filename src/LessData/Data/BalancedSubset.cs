@@ -7,7 +7,7 @@ namespace LessData.Data;
 /// to its size (largest remainder), drawn from its own seeded permutation. Pure: the same labels, limit and seed give
 /// the same sorted indices for every schedule.
 /// </summary>
-public static class BalancedSubset
+internal static class BalancedSubset
 {
     private const ulong Stream = 0xDA7A51;
 

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace LessData.Data;
 
 /// <summary>SHA-256 of a file, lower-case hex.</summary>
-public static class Checksums
+internal static class Checksums
 {
     public static string Sha256(string path)
     {

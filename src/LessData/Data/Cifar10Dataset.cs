@@ -4,7 +4,7 @@ using System.IO.Compression;
 namespace LessData.Data;
 
 /// <summary>CIFAR-10, binary version: data_batch_1..5.bin (train) and test_batch.bin (test), 3×32×32, 10 classes.</summary>
-public sealed class Cifar10Dataset : IDatasetFormat
+internal sealed class Cifar10Dataset : IDatasetFormat
 {
     public const string Archive = "cifar-10-binary.tar.gz";
     private static readonly string[] s_train = [.. Enumerable.Range(1, 5).Select(i => $"data_batch_{i}.bin")];

@@ -1,7 +1,7 @@
 namespace LessData.Data;
 
 /// <summary>CIFAR-10 binary version: records of 1 label byte + 3072 pixel bytes (R, G, B planes of 32×32).</summary>
-public static class Cifar10Reader
+internal static class Cifar10Reader
 {
     public const int RecordSize = 1 + 3 * 32 * 32;
 

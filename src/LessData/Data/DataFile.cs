@@ -3,7 +3,7 @@ using System.IO.Compression;
 namespace LessData.Data;
 
 /// <summary>Reads a whole data file, raw or gzip (detected by its magic bytes 1f 8b), with one clear error per failure.</summary>
-public static class DataFile
+internal static class DataFile
 {
     public static byte[] ReadAll(string path)
     {

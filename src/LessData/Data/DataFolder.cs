@@ -1,7 +1,7 @@
 namespace LessData.Data;
 
 /// <summary>Finds a data file by its name, raw or with .gz.</summary>
-public static class DataFolder
+internal static class DataFolder
 {
     public static string? Find(string folder, string fileName)
     {

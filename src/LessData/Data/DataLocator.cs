@@ -4,7 +4,7 @@ namespace LessData.Data;
 /// Finds a dataset's folder in the documented order. A folder that holds some but not all of a dataset's files is an
 /// error naming what is missing (never silently skipped); a folder that holds none is passed over.
 /// </summary>
-public static class DataLocator
+internal static class DataLocator
 {
     public static IEnumerable<DataLocation> Candidates(IDatasetFormat dataset, DataOptions options)
     {

@@ -1,7 +1,7 @@
 namespace LessData.Data;
 
 /// <summary>The collect stage's entry point: find (or download) a dataset and load one split, optionally limited.</summary>
-public static class DatasetLoader
+internal static class DatasetLoader
 {
     public static ImageDataset Load(string name, string split, DataOptions options, int? limit = null, int seed = 1)
     {

@@ -1,7 +1,7 @@
 namespace LessData.Data;
 
 /// <summary>The real downloader: HttpClient for http(s), a copy for file:// URLs and local paths.</summary>
-public sealed class HttpDownloader : IDownloader
+internal sealed class HttpDownloader : IDownloader
 {
     private static readonly HttpClient s_client = new() { Timeout = TimeSpan.FromMinutes(30) };
 

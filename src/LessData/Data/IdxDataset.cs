@@ -1,7 +1,7 @@
 namespace LessData.Data;
 
 /// <summary>MNIST and Fashion-MNIST: four IDX files (raw or .gz), 28×28 grey images, 10 classes.</summary>
-public sealed class IdxDataset(string name, string baseUrl, IReadOnlyDictionary<string, string> sha256) : IDatasetFormat
+internal sealed class IdxDataset(string name, string baseUrl, IReadOnlyDictionary<string, string> sha256) : IDatasetFormat
 {
     private static readonly string[] s_files = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"];
 

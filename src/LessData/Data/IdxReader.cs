@@ -6,7 +6,7 @@ namespace LessData.Data;
 /// The IDX format of MNIST and Fashion-MNIST: a big-endian header (magic 0x00000803 for uint8 images with 3 dims,
 /// 0x00000801 for uint8 labels with 1 dim), the dims, then the data. Raw or gzip.
 /// </summary>
-public static class IdxReader
+internal static class IdxReader
 {
     public const int ImagesMagic = 0x00000803;
     public const int LabelsMagic = 0x00000801;

@@ -1,7 +1,7 @@
 namespace LessData.Data;
 
 /// <summary>smallNORB: 5 classes, 96×96 grey stereo pairs (the first image of each pair is used).</summary>
-public sealed class SmallNorbDataset : IDatasetFormat
+internal sealed class SmallNorbDataset : IDatasetFormat
 {
     private const string Train = "smallnorb-5x46789x9x18x6x2x96x96-training";
     private const string Test = "smallnorb-5x01235x9x18x6x2x96x96-testing";

@@ -6,7 +6,7 @@ namespace LessData.Data;
 /// NORB binary-matrix files: little-endian int32 magic (0x1E3D4C55 = uint8, 0x1E3D4C54 = int32), int32 ndim, then
 /// max(3, ndim) int32 dims, then the data. Raw or gzip.
 /// </summary>
-public static class SmallNorbReader
+internal static class SmallNorbReader
 {
     public const int ByteMatrix = 0x1E3D4C55;
     public const int IntMatrix = 0x1E3D4C54;

@@ -1,7 +1,7 @@
 namespace LessData.Energy;
 
 /// <summary>CO2 = energy × carbon intensity. Default 475 gCO2e/kWh, the world average CodeCarbon uses.</summary>
-public static class Carbon
+internal static class Carbon
 {
     public const double WorldAverageGramsPerKwh = 475;
 

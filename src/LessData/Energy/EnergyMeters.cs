@@ -4,7 +4,7 @@ namespace LessData.Energy;
 /// Chooses the meter: measured counters where the machine has them (RAPL for a CPU run, NVML for a GPU run),
 /// otherwise the power model; the chosen source is written into every run.
 /// </summary>
-public static class EnergyMeters
+internal static class EnergyMeters
 {
     public static IEnergyMeter ForDevice(string device, double modelWatts, string powercapRoot = "/sys/class/powercap", INvml? nvml = null)
     {

@@ -1,4 +1,4 @@
 namespace LessData.Energy;
 
 /// <summary>Energy used over a measurement, and which source produced the figure.</summary>
-public sealed record EnergyReading(double Kwh, string Source, double Seconds);
+internal sealed record EnergyReading(double Kwh, string Source, double Seconds);

@@ -1,13 +1,13 @@
 namespace LessData.Energy;
 
 /// <summary>Measures energy between Start and Stop.</summary>
-public interface IEnergyMeter
+internal interface IEnergyMeter
 {
     string Source { get; }
     IEnergyMeasurement Start();
 }
 
-public interface IEnergyMeasurement : IDisposable
+internal interface IEnergyMeasurement : IDisposable
 {
     EnergyReading Stop();
 }

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace LessData.Energy;
 
 /// <summary>NVML through libnvidia-ml.so.1 (nvmlDeviceGetTotalEnergyConsumption, Volta and newer); absent library = no GPU meter.</summary>
-public sealed class NativeNvml : INvml
+internal sealed class NativeNvml : INvml
 {
     private const string Library = "libnvidia-ml.so.1";
 

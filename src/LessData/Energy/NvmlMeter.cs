@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace LessData.Energy;
 
 /// <summary>GPU energy from NVML's cumulative counters: the sum over GPUs of (end − start) mJ.</summary>
-public sealed class NvmlMeter(INvml nvml) : IEnergyMeter
+internal sealed class NvmlMeter(INvml nvml) : IEnergyMeter
 {
     public string Source => "nvml";
 

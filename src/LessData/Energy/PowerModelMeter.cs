@@ -4,7 +4,7 @@ using System.Globalization;
 namespace LessData.Energy;
 
 /// <summary>The fallback when no counter is readable: a configured device power × wall time. kWh = W · s / 3.6e6.</summary>
-public sealed class PowerModelMeter(double watts) : IEnergyMeter
+internal sealed class PowerModelMeter(double watts) : IEnergyMeter
 {
     public double Watts { get; } = watts;
 

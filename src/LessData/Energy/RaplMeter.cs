@@ -8,7 +8,7 @@ namespace LessData.Energy;
 /// which are parts of a package and would be counted twice). energy_uj is a wrapping counter; a reading lower than the
 /// previous one adds max_energy_range_uj. Unreadable files (non-root on recent kernels) make the meter unavailable.
 /// </summary>
-public sealed class RaplMeter : IEnergyMeter
+internal sealed class RaplMeter : IEnergyMeter
 {
     private readonly IReadOnlyList<string> _domains;
 

@@ -3,7 +3,7 @@ using System.IO.Compression;
 namespace LessData.Experiments;
 
 /// <summary>A checkpoint folder as one byte array (a zip, stored uncompressed: weights do not compress), for the store's checkpoints table.</summary>
-public static class CheckpointArchive
+internal static class CheckpointArchive
 {
     public static byte[] Pack(string folder)
     {

@@ -9,7 +9,7 @@ namespace LessData.Experiments;
 /// Points: claimed (a run was claimed, nothing trained), checkpoint-write (inside the checkpoint transaction, before
 /// commit), before-complete (trained, result not yet stored).
 /// </summary>
-public static class FaultPoints
+internal static class FaultPoints
 {
     public const string EnvironmentVariable = "LESSDATA_FAULT_PAUSE";
     private static int s_hits;

@@ -6,7 +6,7 @@ namespace LessData.Experiments;
 /// The hardware class a run trained on: CPU model and threads used, and the GPU name and driver where NVML answers.
 /// Runtimes and energy compare only within one class; a process whose numerics self-check turned oneDNN off is a class of its own.
 /// </summary>
-public static class HardwareInfo
+internal static class HardwareInfo
 {
     public static string Describe(string device, int threads)
     {

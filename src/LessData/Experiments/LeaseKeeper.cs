@@ -9,7 +9,7 @@ namespace LessData.Experiments;
 /// is told to <c>log</c> and tried again soon (within 5 s); nothing thrown on this thread ever leaves it, because an
 /// exception escaping a thread ends the process.
 /// </summary>
-public sealed class LeaseKeeper : IDisposable
+internal sealed class LeaseKeeper : IDisposable
 {
     /// <summary>After a failed beat, the next one comes at most this much later.</summary>
     internal static readonly TimeSpan RetrySoon = TimeSpan.FromSeconds(5);

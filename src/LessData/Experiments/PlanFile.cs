@@ -8,7 +8,7 @@ namespace LessData.Experiments;
 /// A user's plan as JSON: {"cells": [{"id": "S50", "spec": "step:0.5@0.5", "selector": "loss"}, ...]}.
 /// Unknown keys are rejected; every spec is parsed before anything runs.
 /// </summary>
-public static class PlanFile
+internal static class PlanFile
 {
     private sealed record CellShape(string Id, string Spec, string? Selector = null, string? Subset = null, bool? Stratify = null);
 

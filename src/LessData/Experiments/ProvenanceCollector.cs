@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace LessData.Experiments;
 
 /// <summary>What produced a run: git commit (+dirty), package versions, machine, command line, and the numerics self-check.</summary>
-public static class ProvenanceCollector
+internal static class ProvenanceCollector
 {
     public const string LibTorchVersion = "2.10.0";
 

@@ -7,7 +7,7 @@ namespace LessData.Experiments;
 /// Totals of a run from its epoch rows only, so a run resumed from a checkpoint (which carries the rows) reports the
 /// same totals — energy included — as an uninterrupted one.
 /// </summary>
-public static class RunTotalsBuilder
+internal static class RunTotalsBuilder
 {
     public static RunTotals From(IReadOnlyList<EpochRecord> epochs, int finalTestImages, double carbonGramsPerKwh, string energySource, int? curveTestImages = null)
     {

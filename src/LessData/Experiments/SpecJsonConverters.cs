@@ -5,7 +5,7 @@ using LessData.Selection;
 namespace LessData.Experiments;
 
 /// <summary>run.json writes a schedule as its canonical spec ("step:0.25@0.5") and reads it back through the parser.</summary>
-public sealed class ScheduleJsonConverter : JsonConverter<ISchedule>
+internal sealed class ScheduleJsonConverter : JsonConverter<ISchedule>
 {
     public override ISchedule Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         Schedules.Parse(reader.GetString() ?? "full");
@@ -14,7 +14,7 @@ public sealed class ScheduleJsonConverter : JsonConverter<ISchedule>
 }
 
 /// <summary>run.json writes a selector as its canonical spec ("loss:hard=0.5,unbiased") and reads it back through the parser.</summary>
-public sealed class SelectorJsonConverter : JsonConverter<ISelector>
+internal sealed class SelectorJsonConverter : JsonConverter<ISelector>
 {
     public override ISelector Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         Selectors.Parse(reader.GetString() ?? "random");

@@ -11,7 +11,7 @@ namespace LessData.Experiments;
 /// Reads a run's config in both shapes: today's {experiment, environment}, and the flat shape that stores and run.json
 /// files written before the split hold (so committed stores still report). Always writes today's shape.
 /// </summary>
-public sealed class TrainConfigJsonConverter : JsonConverter<TrainConfig>
+internal sealed class TrainConfigJsonConverter : JsonConverter<TrainConfig>
 {
     private sealed record Shape(ExperimentConfig Experiment, RunEnvironment Environment);
 

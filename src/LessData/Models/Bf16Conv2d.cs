@@ -11,7 +11,7 @@ namespace LessData.Models;
 /// fp32. TorchSharp has no autocast; this is the deliberate mixed-precision policy behind `--model hvc:bf16`
 /// (docs/benchmarks.md). Parameter name "weight" matches nn.Conv2d, so state dicts line up.
 /// </summary>
-public sealed class Bf16Conv2d : nn.Module<Tensor, Tensor>
+internal sealed class Bf16Conv2d : nn.Module<Tensor, Tensor>
 {
     private readonly Parameter _weight;
     private readonly long _padding;

@@ -15,7 +15,7 @@ namespace LessData.Models;
 /// </para>
 /// Parameter names match bench/reference/hvc_reference.py: features.*, weight, class_norm.*.
 /// </summary>
-public sealed class HvcNetwork : nn.Module<Tensor, Tensor>
+internal sealed class HvcNetwork : nn.Module<Tensor, Tensor>
 {
     private readonly nn.Module<Tensor, Tensor> _features;
     private readonly Parameter _weight;

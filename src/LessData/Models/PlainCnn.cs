@@ -8,7 +8,7 @@ namespace LessData.Models;
 /// A plain CNN baseline for comparison with the capsule network: same-padded 3x3 conv-BN-ReLU layers with a 2x2
 /// max-pool after every second layer, global average pooling and one linear layer giving the logits.
 /// </summary>
-public sealed class PlainCnn : nn.Module<Tensor, Tensor>
+internal sealed class PlainCnn : nn.Module<Tensor, Tensor>
 {
     /// <summary>Widths of the convolutions; a 2x2 max-pool follows layers 1 and 3 (0-based).</summary>
     public static readonly IReadOnlyList<int> Widths = [32, 32, 64, 64];

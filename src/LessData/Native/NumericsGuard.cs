@@ -9,7 +9,7 @@ namespace LessData.Native;
 /// turned off for the rest of the process, and the first run's notice says so; when they stay wrong nothing trains.
 /// <see cref="Current"/> is what run.json's provenance and the store's hardware class record.
 /// </summary>
-public static class NumericsGuard
+internal static class NumericsGuard
 {
     private static readonly Lock s_lock = new();
     private static readonly HashSet<ConvolutionShape> s_checked = [];

@@ -3,7 +3,7 @@ using TorchSharp;
 namespace LessData.Native;
 
 /// <summary>Loads the native libtorch backend once and turns a load failure into one actionable message.</summary>
-public static class TorchRuntime
+internal static class TorchRuntime
 {
     private static readonly Lazy<string?> s_loadError = new(TryLoad);
 

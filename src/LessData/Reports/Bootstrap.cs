@@ -5,7 +5,7 @@ namespace LessData.Reports;
 /// report is deterministic) and take the (1 − c)/2 and (1 + c)/2 quantiles of the resampled means. A cross-check of the
 /// t interval; with few trials it is narrower than the t interval (it cannot know the tails).
 /// </summary>
-public static class Bootstrap
+internal static class Bootstrap
 {
     public const int Resamples = 10_000;
 

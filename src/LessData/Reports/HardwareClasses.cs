@@ -9,7 +9,7 @@ namespace LessData.Reports;
 /// When a (dataset, profile) group's runs come from more than one class, the report says so and gives, per class,
 /// each cell's mean training time and its ratio to the same class's baseline, instead of a ratio across machines.
 /// </summary>
-public static class HardwareClasses
+internal static class HardwareClasses
 {
     public sealed record ClassRow(string Hardware, string ExperimentId, int Runs, double TrainSeconds, double? RatioToBaseline);
 

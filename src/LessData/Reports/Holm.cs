@@ -4,7 +4,7 @@ namespace LessData.Reports;
 /// Holm's step-down adjustment of m p-values (family-wise error across the cells of a report): sort ascending,
 /// p'_(i) = max over j ≤ i of min(1, (m − j + 1)·p_(j)). NaN p-values are left NaN and not counted in m.
 /// </summary>
-public static class Holm
+internal static class Holm
 {
     public static double[] Adjust(IReadOnlyList<double> p)
     {

@@ -1,7 +1,7 @@
 namespace LessData.Reports;
 
 /// <summary>Least-squares line y = Intercept + Slope·x, with R².</summary>
-public sealed record LinearFit(double Slope, double Intercept, double RSquared)
+internal sealed record LinearFit(double Slope, double Intercept, double RSquared)
 {
     public static LinearFit Of(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {

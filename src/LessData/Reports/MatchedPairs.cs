@@ -8,7 +8,7 @@ namespace LessData.Reports;
 /// Two cells that trained on the same number of images, compared head to head. P is Welch's (unpaired); Paired is
 /// B − A within the seeds both completed, with its 95% CI and paired p.
 /// </summary>
-public sealed record MatchedPair(string A, string SpecA, string B, string SpecB, double Evaluations,
+internal sealed record MatchedPair(string A, string SpecA, string B, string SpecB, double Evaluations,
     double Top1A, double Top1B, double Delta, double P, PairedDifference? Paired = null);
 
 /// <summary>
@@ -17,7 +17,7 @@ public sealed record MatchedPair(string A, string SpecA, string B, string SpecB,
 /// with a target fraction, which lands within rounding of it), with B − A in top-1 points and Welch's p. The paper
 /// compares methods this way ("Increment is worse than Step at equal evaluations").
 /// </summary>
-public static class MatchedPairs
+internal static class MatchedPairs
 {
     /// <summary>Relative difference of mean evaluations still counted as equal (0.1 %).</summary>
     public const double Tolerance = 0.001;

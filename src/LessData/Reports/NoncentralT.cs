@@ -7,7 +7,7 @@ namespace LessData.Reports;
 /// The noncentral t distribution's upper tail, for power: T' = (Z + δ)/√(V/ν) with Z standard normal and V ~ χ²(ν),
 /// so P(T' &gt; c) = ∫ χ²ν(v) Φ(δ − c√(v/ν)) dv, integrated numerically (MathNet's double-exponential rule).
 /// </summary>
-public static class NoncentralT
+internal static class NoncentralT
 {
     /// <summary>P(T' &gt; c) for ν degrees of freedom and noncentrality δ.</summary>
     public static double UpperTail(double c, double df, double delta)

@@ -12,7 +12,7 @@ namespace LessData.Reports;
 /// final window. Only such runs are compared, and they are paired by seed. Differs names what sets this configuration
 /// apart from the others of its dataset and profile (e.g. "epochs 24"); empty when there is only one.
 /// </summary>
-public sealed record ReportConfiguration(string Dataset, string Profile, string Key, string Differs, IReadOnlyList<SweepRun> Runs)
+internal sealed record ReportConfiguration(string Dataset, string Profile, string Key, string Differs, IReadOnlyList<SweepRun> Runs)
 {
     /// <summary>Key of the runs that have not completed when their dataset and profile hold several configurations.</summary>
     public const string Unknown = "?";

@@ -5,7 +5,7 @@ using LessData.Experiments;
 namespace LessData.Reports;
 
 /// <summary>runs.csv (one row per run, every status) and epochs.csv (one row per epoch of completed runs), for pandas.</summary>
-public static class ReportCsv
+internal static class ReportCsv
 {
     public static string Runs(IEnumerable<SweepRun> runs)
     {

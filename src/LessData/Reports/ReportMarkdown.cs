@@ -4,7 +4,7 @@ using static LessData.Reports.ReportFormat;
 namespace LessData.Reports;
 
 /// <summary>The paper-style table of one configuration as Markdown, with paired CIs, Holm p and verdicts (adjusted and unadjusted).</summary>
-public static class ReportMarkdown
+internal static class ReportMarkdown
 {
     public static readonly string[] Header =
     [

@@ -10,7 +10,7 @@ namespace LessData.Reports;
 /// 95% CI whiskers and the −margin line; top-1 vs training time with 95% CI whiskers and the Pareto front; training
 /// time vs evaluations with a linear fit.
 /// </summary>
-public static class ReportPlots
+internal static class ReportPlots
 {
     public const int Width = 900, Height = 560;
 

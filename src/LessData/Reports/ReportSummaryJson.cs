@@ -8,7 +8,7 @@ namespace LessData.Reports;
 /// CI; see <see cref="VerdictJson"/>), plus the configuration (its table's title), pHolm and Welch's p for reference.
 /// Verdicts are adjusted across the cells of one configuration's table (Bonferroni).
 /// </summary>
-public static class ReportSummaryJson
+internal static class ReportSummaryJson
 {
     public static string Write(IReadOnlyList<ReportRow> rows, FinalTop1Reading reading = FinalTop1Reading.FullData) => JsonSerializer.Serialize(new
     {

@@ -7,7 +7,7 @@ namespace LessData.Reports;
 /// rows in paper order. Cells are paired with the Baseline of their own configuration by seed; with no such Baseline
 /// they get no Δ and no verdict (another configuration's Baseline is never borrowed).
 /// </summary>
-public static class ReportTable
+internal static class ReportTable
 {
     private static readonly string[] s_order = ["Baseline", "E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "E9", "I25", "I50", "I75", "C2", "C3", "C5", "C9"];
 

@@ -1,7 +1,7 @@
 namespace LessData.Reports;
 
 /// <summary>Mean and sample standard deviation (n − 1); NaN where undefined.</summary>
-public static class Statistics
+internal static class Statistics
 {
     public static double Mean(IReadOnlyList<double> xs) => xs.Count == 0 ? double.NaN : xs.Average();
 

@@ -3,7 +3,7 @@ using MathNet.Numerics.Distributions;
 namespace LessData.Reports;
 
 /// <summary>The Student-t quantities the reports need, from MathNet.Numerics (no hand-written special functions).</summary>
-public static class StudentTDistribution
+internal static class StudentTDistribution
 {
     /// <summary>The q-quantile of Student's t with df degrees of freedom (e.g. q = 0.975 for a two-sided 95% interval).</summary>
     public static double Quantile(double q, double df) => StudentT.InvCDF(0, 1, df, q);

@@ -7,7 +7,7 @@ namespace LessData.Reports;
 /// a verdict of "maintains" when Δ &gt; −M, "loses" when Δ &lt; −M. The observed Δ and SD are themselves uncertain, so
 /// this is a planning figure, not a promise.
 /// </summary>
-public static class TrialsForPower
+internal static class TrialsForPower
 {
     public const double Target = 0.8;
     /// <summary>Plans above this are reported as "more than".</summary>

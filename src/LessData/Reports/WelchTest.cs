@@ -3,13 +3,13 @@ using MathNet.Numerics.Distributions;
 namespace LessData.Reports;
 
 /// <summary>Welch's unequal-variance t-test: t, Welch–Satterthwaite degrees of freedom, two-sided p-value.</summary>
-public sealed record WelchResult(double T, double DegreesOfFreedom, double P);
+internal sealed record WelchResult(double T, double DegreesOfFreedom, double P);
 
 /// <summary>
 /// For unpaired samples (different seeds or stores). Cells of one trial share data, weights and augmentation, so
 /// within a trial use <see cref="PairedDifference"/> instead. The Student-t distribution is MathNet.Numerics'.
 /// </summary>
-public static class WelchTest
+internal static class WelchTest
 {
     /// <summary>NaN p when either sample has fewer than two values or both variances are zero.</summary>
     public static WelchResult Compare(IReadOnlyList<double> a, IReadOnlyList<double> b)

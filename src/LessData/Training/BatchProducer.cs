@@ -15,7 +15,7 @@ namespace LessData.Training;
 /// (and disposes) every batch it takes. Randomness comes only from the generator handed in, so results do not depend
 /// on timing.
 /// </summary>
-public sealed class BatchProducer : IDisposable
+internal sealed class BatchProducer : IDisposable
 {
     private readonly BlockingCollection<PreparedBatch> _queue;
     private readonly CancellationTokenSource _cancel = new();

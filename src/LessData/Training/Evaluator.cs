@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace LessData.Training;
 
 /// <summary>Top-1 accuracy of a model on a whole split, in inference mode, with the test-time transform.</summary>
-public static class Evaluator
+internal static class Evaluator
 {
     public static double Top1(nn.Module<Tensor, Tensor> model, ImageDataset test, IBatchTransform transform, int batchSize = 500)
     {

@@ -15,7 +15,7 @@ public interface ITrainingObserver
     void Notice(string message) { }
 }
 
-public sealed class NullObserver : ITrainingObserver
+internal sealed class NullObserver : ITrainingObserver
 {
     public static readonly NullObserver Instance = new();
 }

@@ -16,7 +16,7 @@ namespace LessData.Training;
 /// t = (p − W)/(E − W); <c>onecycle</c> PyTorch's OneCycleLR (cosine up from lr0/25 over the first W, default 0.3·E,
 /// then cosine down to lr0/25/10⁴).
 /// </summary>
-public sealed record LearningRatePlan(LrScheduleKind Schedule, LrClockKind Clock, double Initial, double Decay, double Floor, double WarmupEpochs, int Epochs)
+internal sealed record LearningRatePlan(LrScheduleKind Schedule, LrClockKind Clock, double Initial, double Decay, double Floor, double WarmupEpochs, int Epochs)
 {
     public const double OneCycleStart = 0.3, OneCycleDiv = 25, OneCycleFinalDiv = 1e4;
 

@@ -8,7 +8,7 @@ namespace LessData.Training;
 /// The optimizer of a run: <c>adam</c> (the paper's, with TorchSharp's default betas)
 /// or <c>sgd</c> with momentum (default 0.9), optional Nesterov, and L2 weight decay for either.
 /// </summary>
-public static class OptimizerFactory
+internal static class OptimizerFactory
 {
     /// <summary>Throws a user error, naming the setting, for settings the optimizer cannot take.</summary>
     public static void Check(ExperimentConfig c)

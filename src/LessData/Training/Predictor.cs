@@ -10,7 +10,7 @@ namespace LessData.Training;
 /// A model's predictions in inference mode with the test-time transform: the predicted class of every image of a
 /// split (batched exactly as <see cref="Evaluator"/> is, so top-1 agrees with it), or class probabilities of a batch.
 /// </summary>
-public static class Predictor
+internal static class Predictor
 {
     public static int[] Classes(nn.Module<Tensor, Tensor> model, ImageDataset data, IBatchTransform transform, int batchSize = 500)
     {

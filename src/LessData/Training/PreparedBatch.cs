@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace LessData.Training;
 
 /// <summary>A batch ready for the model: transformed images, labels and dataset indices (the loss weights come from the plan).</summary>
-public sealed class PreparedBatch(Tensor images, Tensor labels, Tensor indices, int count) : IDisposable
+internal sealed class PreparedBatch(Tensor images, Tensor labels, Tensor indices, int count) : IDisposable
 {
     public Tensor Images { get; } = images;
     public Tensor Labels { get; } = labels;

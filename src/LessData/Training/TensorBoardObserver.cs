@@ -4,7 +4,7 @@ using TorchSharp;
 namespace LessData.Training;
 
 /// <summary>Writes each epoch's figures as TensorBoard scalars (TorchSharp's SummaryWriter) into a run folder.</summary>
-public sealed class TensorBoardObserver(string logDirectory, ITrainingObserver inner) : ITrainingObserver
+internal sealed class TensorBoardObserver(string logDirectory, ITrainingObserver inner) : ITrainingObserver
 {
     private readonly TorchSharp.Modules.SummaryWriter _writer = torch.utils.tensorboard.SummaryWriter(logDirectory, "", false);
 

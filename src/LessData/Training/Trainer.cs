@@ -11,7 +11,7 @@ namespace LessData.Training;
 /// Selection goes through the same public SelectionStage and SelectionLoss a user's own loop would use; augmentation
 /// runs on a background producer; the step loop reads nothing back to the host.
 /// </summary>
-public static class Trainer
+internal static class Trainer
 {
     /// <summary>The selection stage a setup trains with (its specs were checked before any data was loaded).</summary>
     public static SelectionStage Stage(TrainingSetup setup)

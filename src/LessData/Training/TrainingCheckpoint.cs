@@ -10,7 +10,7 @@ namespace LessData.Training;
 /// the finished epoch rows and EMA update count, and the selection stage (its position and sample scores). Written to a temporary folder
 /// and renamed, so a crash leaves either the previous checkpoint or the new one, never half of one.
 /// </summary>
-public sealed class TrainingCheckpoint(string directory, Action? saved = null)
+internal sealed class TrainingCheckpoint(string directory, Action? saved = null)
 {
     /// <summary>The folder a complete checkpoint is in (what a store archives after <c>saved</c> is called).</summary>
     public static string CurrentFolder(string directory) => Path.Combine(directory, "checkpoint");

@@ -9,7 +9,7 @@ namespace LessData.Training;
 /// FinalTest is the full test split for the final-window figures (null: Test is already the full split); Meter measures
 /// each epoch's energy (null: none, 0 kWh).
 /// </summary>
-public sealed record TrainingSetup(
+internal sealed record TrainingSetup(
     ExperimentConfig Experiment,
     RunEnvironment Environment,
     ImageDataset Train,
@@ -27,7 +27,7 @@ public sealed record TrainingSetup(
 }
 
 /// <summary>What training produced: the epoch rows, training-step seconds and where the step time went.</summary>
-public sealed record TrainingOutcome(IReadOnlyList<EpochRecord> Epochs, double TrainSeconds, StepTimings Timings);
+internal sealed record TrainingOutcome(IReadOnlyList<EpochRecord> Epochs, double TrainSeconds, StepTimings Timings);
 
 /// <summary>Seconds spent in each part of the training epochs (for `lessdata bench`).</summary>
 public sealed record StepTimings(double Selection, double WaitForBatches, double Producer, double Steps)

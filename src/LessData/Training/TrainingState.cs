@@ -4,7 +4,7 @@ namespace LessData.Training;
 /// What a run carries from epoch to epoch besides weights and the selection stage: the finished epoch rows. Saved in
 /// checkpoints so a resumed run continues exactly.
 /// </summary>
-public sealed class TrainingState
+internal sealed class TrainingState
 {
     private readonly List<EpochRecord> _epochs = [];
 

@@ -8,7 +8,7 @@ namespace LessData.Training;
 /// are copied. With warm-up (TensorFlow's num_updates form) the decay is min(decay, (1+t)/(10+t)) so short runs are not
 /// dominated by the random initial weights; docs/training.md says so.
 /// </summary>
-public sealed class WeightAverage(nn.Module<Tensor, Tensor> averaged, double decay, bool warmup)
+internal sealed class WeightAverage(nn.Module<Tensor, Tensor> averaged, double decay, bool warmup)
 {
     private long _updates;
 

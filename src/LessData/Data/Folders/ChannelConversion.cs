@@ -4,7 +4,7 @@ namespace LessData.Data.Folders;
 /// Changes the channel count of [N, C, H, W] bytes: 3 → 1 by ITU-R BT.601 luma (0.299 R + 0.587 G + 0.114 B, rounded),
 /// 1 → 3 by repeating the grey plane. Same count: the same array.
 /// </summary>
-public static class ChannelConversion
+internal static class ChannelConversion
 {
     public static byte[] Convert(byte[] pixels, int from, int to, int plane)
     {

@@ -10,7 +10,7 @@ namespace LessData.Data.Folders;
 /// one uint8 tensor [N, C, H, W] per split plus its labels. The key is a SHA-256 of every file's path, label, size and
 /// modification time and of the decode settings, so any change of a file or a setting gives a new key (a rebuild).
 /// </summary>
-public static class FolderCache
+internal static class FolderCache
 {
     private const int Version = 1;
     private static readonly byte[] s_magic = "LDFOLDER"u8.ToArray();

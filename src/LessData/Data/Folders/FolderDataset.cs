@@ -7,7 +7,7 @@ namespace LessData.Data.Folders;
 /// them (in parallel, each image into its own slot, so the result does not depend on thread timing), then give them the
 /// requested channel count. Every problem a user can fix is a <see cref="UserError"/> naming the file.
 /// </summary>
-public static class FolderDataset
+internal static class FolderDataset
 {
     public static FolderData Load(FolderSpec spec, FolderSettings settings, string cacheRoot, IProgress<FolderProgress>? progress = null)
     {
@@ -111,7 +111,7 @@ public static class FolderDataset
 }
 
 /// <summary>Both splits of a folder dataset and what was read (for run.json).</summary>
-public sealed record FolderData(ImageDataset Train, ImageDataset Test, FolderSummary Summary);
+internal sealed record FolderData(ImageDataset Train, ImageDataset Test, FolderSummary Summary);
 
 /// <summary>Decoding progress: a stage, files done and total.</summary>
-public readonly record struct FolderProgress(string Stage, int Done, int Total);
+internal readonly record struct FolderProgress(string Stage, int Done, int Total);

@@ -5,7 +5,7 @@ namespace LessData.Data.Folders;
 /// <c>PATH/test/&lt;class&gt;/*</c>, or <c>PATH/&lt;class&gt;/*</c> split by <c>--test-split</c> (seeded, per class).
 /// Class names sorted ordinally are the labels. Hidden files (".name") are ignored.
 /// </summary>
-public sealed record FolderLayout(string Root, string Kind, IReadOnlyList<string> Classes,
+internal sealed record FolderLayout(string Root, string Kind, IReadOnlyList<string> Classes,
     IReadOnlyList<LabelledFile> Train, IReadOnlyList<LabelledFile> Test)
 {
     public const string SplitFolders = "train/test";
@@ -61,4 +61,4 @@ public sealed record FolderLayout(string Root, string Kind, IReadOnlyList<string
 }
 
 /// <summary>One image file and its class index.</summary>
-public readonly record struct LabelledFile(string Path, int Label);
+internal readonly record struct LabelledFile(string Path, int Label);

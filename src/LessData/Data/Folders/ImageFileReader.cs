@@ -10,7 +10,7 @@ namespace LessData.Data.Folders;
 /// when shrinking) and writes it as RGB planes [3, H, W]. A file that is not an image, or a corrupt or truncated one,
 /// comes back as a reason instead of an exception.
 /// </summary>
-public static class ImageFileReader
+internal static class ImageFileReader
 {
     public const string Filter = "bilinear (ImageSharp Triangle)";
 

@@ -6,7 +6,7 @@ namespace LessData.Data.Folders;
 /// A seeded, class-stratified train/test split: each class sends round(F·n) of its files (at least 1, at most n − 1)
 /// to test, drawn from its own seeded permutation. Pure: the same files, fraction and seed give the same split.
 /// </summary>
-public static class StratifiedSplit
+internal static class StratifiedSplit
 {
     private const ulong Stream = 0x5B117;
 
