@@ -10,14 +10,8 @@ public sealed class CliTests : IDisposable
 
     public void Dispose() => _fx.Dispose();
 
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var root = new RootCommand { TrainCommand.Create(), CompareCommand.Create(), DemoCommand.Create(), DatasetsCommand.Create() };
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int exit = CliRunner.Invoke(root, args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static (int Exit, string Out, string Err) Run(params string[] args) =>
+        CliHarness.Run([TrainCommand.Create(), CompareCommand.Create(), DemoCommand.Create(), DatasetsCommand.Create()], args);
 
     [Theory]
     [InlineData("step:1.5@0.5", "fraction must be in (0, 1]")]

@@ -17,23 +17,8 @@ public sealed class ClusterCliTests : IDisposable
         Directory.Delete(_dir, recursive: true);
     }
 
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var root = new RootCommand { SweepCommand.Create(), WorkerCommand.Create(), StoreCommand.Create(), ReportCommand.Create() };
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var console = Console.Out;
-        Console.SetOut(output);
-        try
-        {
-            int exit = CliRunner.Invoke(root, args, output, error);
-            return (exit, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(console);
-        }
-    }
+    private static (int Exit, string Out, string Err) Run(params string[] args) =>
+        CliHarness.Run([SweepCommand.Create(), WorkerCommand.Create(), StoreCommand.Create(), ReportCommand.Create()], args, captureConsole: true);
 
     [Theory]
     [InlineData("--slurm-tasks", "0", "--slurm-tasks must be at least 1")]

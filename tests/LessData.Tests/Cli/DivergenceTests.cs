@@ -12,14 +12,8 @@ public sealed class DivergenceTests : IDisposable
 
     public void Dispose() => _fx.Dispose();
 
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var root = new RootCommand { TrainCommand.Create(), CompareCommand.Create() };
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int exit = CliRunner.Invoke(root, args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static (int Exit, string Out, string Err) Run(params string[] args) =>
+        CliHarness.Run([TrainCommand.Create(), CompareCommand.Create()], args);
 
     [Fact]
     public void Train_HugeLearningRate_StopsInTheFirstNonFiniteBatch_WithOneLine()

@@ -12,23 +12,8 @@ public sealed class FolderWorkflowTests : IDisposable
 
     public void Dispose() => _fx.Dispose();
 
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var root = new RootCommand { TrainCommand.Create(), EvaluateCommand.Create(), PredictCommand.Create() };
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var saved = Console.Out;
-        Console.SetOut(output);
-        try
-        {
-            int exit = CliRunner.Invoke(root, args, output, error);
-            return (exit, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(saved);
-        }
-    }
+    private static (int Exit, string Out, string Err) Run(params string[] args) =>
+        CliHarness.Run([TrainCommand.Create(), EvaluateCommand.Create(), PredictCommand.Create()], args, captureConsole: true);
 
     [Fact]
     public void TrainEvaluatePredict_OnAFolder_SavesTheModelAndReproducesTop1()

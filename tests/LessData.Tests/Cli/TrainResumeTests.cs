@@ -21,14 +21,8 @@ public sealed class TrainResumeTests : IDisposable
         ["train", "--dataset", "mnist", "--data-dir", _fx.Root, "--schedule", "step:0.5@0.5", "--epochs", epochs.ToString(System.Globalization.CultureInfo.InvariantCulture),
          "--model", "cnn", "--batch-size", "8", "--seed", "3", "--threads", "1"];
 
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var root = new RootCommand { TrainCommand.Create() };
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int exit = CliRunner.Invoke(root, args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static (int Exit, string Out, string Err) Run(params string[] args) =>
+        CliHarness.Run([TrainCommand.Create()], args);
 
     /// <summary>Cancels the run when an epoch has finished, after letting the test look at the folder.</summary>
     private sealed class StopAfter(int epoch, CancellationTokenSource stop, Action<EpochRecord>? look = null) : ITrainingObserver
