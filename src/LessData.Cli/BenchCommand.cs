@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using LessData.Benchmarks;
-using LessData.Experiments;
+using LessData.Runs;
 using Spectre.Console;
 
 namespace LessData.Cli;

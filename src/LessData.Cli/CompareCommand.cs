@@ -1,8 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
-using LessData.Experiments;
-using LessData.Reports;
+using LessData.Comparison;
+using LessData.Runs;
 using LessData.Selection;
+using LessData.Statistics;
+using LessData.Store;
+using LessData.Sweeps;
 using LessData.Training;
 
 namespace LessData.Cli;

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using LessData.Experiments;
 using LessData.Reports;
+using LessData.Runs;
+using LessData.Statistics;
 using Spectre.Console;
 
 namespace LessData.Cli;

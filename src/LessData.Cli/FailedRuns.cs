@@ -1,4 +1,8 @@
-using LessData.Experiments;
+using LessData.Store;
+
+
+
+
 
 namespace LessData.Cli;
 

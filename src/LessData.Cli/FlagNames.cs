@@ -15,10 +15,10 @@ public static class FlagNames
         ["batchSize"] = "--batch-size",
         ["trainSize"] = "--train-limit",
         ["seed"] = "--seed",
-        [LessData.Experiments.RunOutputs.OutputFolder] = "--out",
-        [LessData.Experiments.StoreLocation.Setting] = "--store",
+        [LessData.Runs.RunOutputs.OutputFolder] = "--out",
+        [LessData.Store.StoreLocation.Setting] = "--store",
         [LessData.Data.DatasetCatalog.Setting] = "--dataset",
-        [LessData.Experiments.ResumableRun.ResumeFolder] = "--resume",
+        [LessData.Runs.ResumableRun.ResumeFolder] = "--resume",
     };
 
     public static string For(string parameter) => s_flags.TryGetValue(parameter, out var flag) ? flag : parameter;

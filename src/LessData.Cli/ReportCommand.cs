@@ -1,6 +1,7 @@
 using System.CommandLine;
-using LessData.Experiments;
 using LessData.Reports;
+using LessData.Statistics;
+using LessData.Sweeps;
 
 namespace LessData.Cli;
 

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using LessData.Experiments;
+using LessData.Runs;
 using LessData.Selection;
+using LessData.Store;
+using LessData.Sweeps;
 using LessData.Training;
 using Spectre.Console;
 
@@ -58,7 +60,7 @@ public static class SweepCommand
                         Threads = parse.GetValue(threads) ?? p.Environment.Threads,
                     },
                 };
-                planned.AddRange(PlannedRun.Expand(parse.GetValue(plan)!, cells, profileName, config, parse.GetValue(trials), parse.GetValue(seed)));
+                planned.AddRange(PlanExpansion.Expand(parse.GetValue(plan)!, cells, profileName, config, parse.GetValue(trials), parse.GetValue(seed)));
             }
             foreach (var run in planned) RunPipeline.Validate(run.Config);
             var first = planned[0].Config.Experiment;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using LessData.Experiments;
+using LessData.Runs;
 using LessData.Training;
 
 namespace LessData.Cli;

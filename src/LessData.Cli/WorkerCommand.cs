@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using LessData.Experiments;
+using LessData.Runs;
+using LessData.Store;
+using LessData.Sweeps;
 using LessData.Training;
 
 namespace LessData.Cli;

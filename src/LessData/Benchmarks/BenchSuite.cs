@@ -1,7 +1,8 @@
 using LessData.Augmentation;
-using LessData.Experiments;
+using LessData.Comparison;
 using LessData.Models;
 using LessData.Native;
+using LessData.Provenance;
 using static TorchSharp.torch;
 
 namespace LessData.Benchmarks;

@@ -1,3 +1,8 @@
+using LessData.Statistics;
+
+
+
+
 namespace LessData.Reports;
 
 /// <summary>

@@ -1,4 +1,11 @@
-using LessData.Experiments;
+using LessData.Comparison;
+using LessData.Runs;
+using LessData.Statistics;
+using LessData.Store;
+
+
+
+
 
 namespace LessData.Reports;
 
@@ -52,7 +59,7 @@ public static class ReportTable
     private static ReportRow Row(string dataset, string profile, string id, string spec, List<SweepRun> runs, List<RunRecord> baseline, FinalTop1Reading reading)
     {
         var done = Completed(runs);
-        double Mean(IEnumerable<RunRecord> rs, Func<RunTotals, double> f) => Statistics.Mean([.. rs.Select(r => f(r.Totals))]);
+        double Mean(IEnumerable<RunRecord> rs, Func<RunTotals, double> f) => SampleMoments.Mean([.. rs.Select(r => f(r.Totals))]);
         double Delta(double value, double reference) => reference > 0 ? (value / reference - 1) * 100 : double.NaN;
 
         var top1 = done.Select(r => FinalTop1.Of(r, reading) * 100).ToList();
@@ -62,7 +69,7 @@ public static class ReportTable
         return new ReportRow(dataset, profile, id, spec, done.Count,
             runs.Count(r => r.Status == RunStatus.Pending), runs.Count(r => r.Status == RunStatus.Running), runs.Count(r => r.Status == RunStatus.Failed),
             evaluations, Delta(evaluations, baseEvaluations), seconds, Delta(seconds, baseSeconds),
-            Statistics.Mean(top1), Statistics.SampleStd(top1), Statistics.Mean(top1) - Statistics.Mean(baseTop1),
+            SampleMoments.Mean(top1), SampleMoments.SampleStd(top1), SampleMoments.Mean(top1) - SampleMoments.Mean(baseTop1),
             id == "Baseline" ? double.NaN : WelchTest.Compare(top1, baseTop1).P,
             co2, baseCo2 > 0 ? (1 - co2 / baseCo2) * 100 : double.NaN)
         {

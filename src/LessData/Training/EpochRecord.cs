@@ -1,3 +1,8 @@
+using LessData.Comparison;
+
+
+
+
 namespace LessData.Training;
 
 /// <summary>

@@ -1,5 +1,7 @@
 using System.Globalization;
-using LessData.Experiments;
+using LessData.Provenance;
+using LessData.Runs;
+using LessData.Store;
 using LessData.Training;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -280,7 +282,7 @@ public sealed class ClusterTests : IDisposable
             {
                 store.Heartbeat(claim.Id, me, 1).Should().BeTrue();
                 Thread.Sleep(Random.Shared.Next(1, 20));
-                var record = new RunRecord(claim.Config, new Provenance("t", new Dictionary<string, string>(), "m", "c"),
+                var record = new RunRecord(claim.Config, new RunProvenance("t", new Dictionary<string, string>(), "m", "c"),
                     [new EpochRecord(1, 1, 10, 10, 1, 0.5, 0.1, 0.001)], new RunTotals(10, 0.1, 0.2, 0.5, 0.5, 0, 0, "model:65W"));
                 store.Complete(claim.Id, me, record).Should().Be(Completion.Accepted);
                 completions.Add(claim.Id);

@@ -1,5 +1,9 @@
 using LessData.Models;
 
+
+
+
+
 namespace LessData.Tests.Models;
 
 public sealed class ModelFactoryTests
