@@ -12,7 +12,8 @@ namespace LessData.Cli;
 /// <summary>`lessdata sweep`: run a plan × trials × datasets into a results store (SQLite or PostgreSQL), here or as a Slurm job array; resumable and safe to run twice at once.</summary>
 public static class SweepCommand
 {
-    public static Command Create()
+    /// <param name="seams">The node name and fault injector its runs use (<see cref="WorkerSeams.Production"/> when null; tests supply their own).</param>
+    public static Command Create(WorkerSeams? seams = null)
     {
         var plan = new Option<string>("--plan") { Description = $"{string.Join(" | ", SweepPlans.Names)} | a plan file (JSON)", Required = true };
         var profile = new Option<string>("--profile") { Description = "paper (hvc, 300 epochs, full data) | cpu (hvc-small, sized for 2 CPU cores)", DefaultValueFactory = _ => "cpu" };
@@ -79,7 +80,7 @@ public static class SweepCommand
                     RunPipeline.Run(Here(config, planned), null, new LessData.Training.ObserverPair(observer, heartbeat), cancel, checkpoint.Directory, CommandLine.Current(), checkpoint.Saved)),
                 p => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"sweep: {p.Completed}/{p.Total} runs done{(p.HeldByOthers > 0 ? $", {p.HeldByOthers} running elsewhere" : "")}{(p.Eta is { } eta ? $", ETA {eta:hh\\:mm\\:ss}" : "")}{(p.Current is { } c ? $" — now {c}" : "")}")),
-                stop.Token);
+                stop.Token, seams);
             var counts = runs.Counts(planned.Select(p => p.Key));
             Console.WriteLine($"sweep finished: {counts[RunStatus.Completed]} completed, {counts[RunStatus.Failed]} failed, {counts[RunStatus.Running]} running elsewhere, {counts[RunStatus.Pending]} pending; store {runs.Location}");
             if (counts[RunStatus.Failed] > 0) Console.Error.WriteLine($"lessdata: {FailedRuns.Describe(runs, planned, "sweep")}");

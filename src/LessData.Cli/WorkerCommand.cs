@@ -16,7 +16,8 @@ namespace LessData.Cli;
 /// </summary>
 public static class WorkerCommand
 {
-    public static Command Create()
+    /// <param name="seams">The node name and fault injector its runs use (<see cref="WorkerSeams.Production"/> when null; tests supply their own).</param>
+    public static Command Create(WorkerSeams? seams = null)
     {
         var store = StoreOptions.Store();
         var lease = StoreOptions.Lease();
@@ -36,7 +37,8 @@ public static class WorkerCommand
             using var runs = StoreOptions.OpenExisting(parse.GetValue(store), parse.GetValue(lease));
             StoreOptions.Configure(runs, parse.GetValue(patience), m => Console.Error.WriteLine($"worker: {m}"));
             using var stop = new StopSignals(Say);
-            var me = RunOwner.Current();
+            seams ??= WorkerSeams.Production;
+            var me = RunOwner.Current(seams.Host);
             Say($"worker {me} on {runs.Location} (lease {runs.Lease.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s)");
             var limits = new WorkerLimits(parse.GetValue(maxRuns), parse.GetValue(maxTime), WaitForOthers: true);
             try
@@ -56,7 +58,7 @@ public static class WorkerCommand
                         return RunPipeline.Run(here, null, heartbeat, cancel, checkpoint.Directory, CommandLine.Current(), checkpoint.Saved);
                     },
                     p => { if (p.Current is { } c) Say($"run: {c} ({p.Completed}/{p.Total} done)"); },
-                    Say, stop.Token);
+                    Say, stop.Token, seams);
                 Say($"worker done: {final.Completed}/{final.Total} runs completed in the store");
                 return 0;
             }

@@ -6,17 +6,18 @@ namespace LessData.Store;
 /// <summary>Who holds a claimed run: host, pid and the process start time (so a reused pid is not mistaken for the owner).</summary>
 public sealed record RunOwner(string Host, int Pid, long StartTicks)
 {
-    public static RunOwner Current()
-    {
-        using var me = Process.GetCurrentProcess();
-        return new RunOwner(ThisHost(), me.Id, me.StartTime.ToUniversalTime().Ticks);
-    }
+    /// <summary>This process on this machine (<see cref="WorkerSeams.Production"/>'s host name).</summary>
+    public static RunOwner Current() => Current(WorkerSeams.Production.Host);
 
     /// <summary>
-    /// This node's name in the store: $LESSDATA_HOST when set (containers that share a hostname; tests that play
-    /// several nodes), else the machine name. Liveness is checked only for owners of the same name.
+    /// This process, on the node named <paramref name="host"/> (<see cref="WorkerSeams.Host"/>: tests play several nodes
+    /// on one machine). Liveness is checked only for owners of the same name.
     /// </summary>
-    public static string ThisHost() => Environment.GetEnvironmentVariable("LESSDATA_HOST") is { Length: > 0 } h ? h : Environment.MachineName;
+    public static RunOwner Current(string host)
+    {
+        using var me = Process.GetCurrentProcess();
+        return new RunOwner(host, me.Id, me.StartTime.ToUniversalTime().Ticks);
+    }
 
     public bool IsAlive()
     {

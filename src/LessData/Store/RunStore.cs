@@ -272,9 +272,10 @@ public abstract class RunStore : IDisposable
 
     /// <summary>
     /// Saves a run's checkpoint (an archive of its checkpoint folder) if this owner still holds the run. An unreachable
-    /// store is retried for up to <see cref="OutagePatience"/>.
+    /// store is retried for up to <see cref="OutagePatience"/>. <paramref name="faults"/> is told
+    /// <see cref="FaultPoint.CheckpointWrite"/> inside the transaction, before it commits.
     /// </summary>
-    public bool SaveCheckpoint(long id, RunOwner me, int epoch, byte[] data) => Retry(() =>
+    public bool SaveCheckpoint(long id, RunOwner me, int epoch, byte[] data, IFaultInjector? faults = null) => Retry(() =>
     {
         using var c = Connect();
         using var tx = Begin(c);
@@ -284,7 +285,7 @@ public abstract class RunStore : IDisposable
         Exec(c, tx, "DELETE FROM checkpoints WHERE run_id = @id", ("id", id));
         Exec(c, tx, "INSERT INTO checkpoints(run_id, epoch, owner, saved, data) VALUES (@id, @epoch, @owner, @now, @data)",
             ("id", id), ("epoch", (long)epoch), ("owner", me.ToString()), ("now", now), ("data", data));
-        FaultPoints.Pause("checkpoint-write");
+        faults?.Reached(FaultPoint.CheckpointWrite);
         tx.Commit();
         return true;
     }, OutagePatience);

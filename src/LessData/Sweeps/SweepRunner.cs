@@ -28,17 +28,21 @@ public static class SweepRunner
 {
     public delegate RunRecord TrainRun(TrainConfig config, RunCheckpoint checkpoint, ITrainingObserver observer, CancellationToken cancel);
 
-    public static SweepProgress Run(RunStore store, IReadOnlyList<PlannedRun> planned, TrainRun train, Action<SweepProgress>? progress, CancellationToken cancel)
+    /// <param name="seams">The node name and fault injector (<see cref="WorkerSeams.Production"/> when null).</param>
+    public static SweepProgress Run(RunStore store, IReadOnlyList<PlannedRun> planned, TrainRun train, Action<SweepProgress>? progress, CancellationToken cancel,
+        WorkerSeams? seams = null)
     {
         store.Expand(planned);
-        return Work(store, [.. planned.Select(p => p.Key)], new WorkerLimits(), train, progress, null, cancel);
+        return Work(store, [.. planned.Select(p => p.Key)], new WorkerLimits(), train, progress, null, cancel, seams);
     }
 
     /// <param name="keys">Only these runs (a sweep's plan), or null for every run in the store (a worker).</param>
+    /// <param name="seams">The node name and fault injector (<see cref="WorkerSeams.Production"/> when null).</param>
     public static SweepProgress Work(RunStore store, IReadOnlyList<string>? keys, WorkerLimits limits, TrainRun train,
-        Action<SweepProgress>? progress, Action<string>? log, CancellationToken cancel)
+        Action<SweepProgress>? progress, Action<string>? log, CancellationToken cancel, WorkerSeams? seams = null)
     {
-        var me = RunOwner.Current();
+        seams ??= WorkerSeams.Production;
+        var me = RunOwner.Current(seams.Host);
         var durations = new List<double>();
         var clock = Stopwatch.StartNew();
         int total = keys?.Count ?? store.Counts().Values.Sum(), attempted = 0;
@@ -60,11 +64,11 @@ public static class SweepRunner
             var label = $"{claim.Config.Experiment.Dataset} {claim.ExperimentId} ({claim.Config.Experiment.Schedule.Spec}) trial {claim.Trial + 1}{(claim.Resumed ? ", resumed" : "")}";
             Report(store.Counts(keys), total, label, durations, progress);
             var watch = Stopwatch.StartNew();
-            if (TrainOne(store, claim, me, train, log, cancel) == Completion.Accepted) durations.Add(watch.Elapsed.TotalSeconds);
+            if (TrainOne(store, claim, me, seams.Faults, train, log, cancel) == Completion.Accepted) durations.Add(watch.Elapsed.TotalSeconds);
         }
     }
 
-    private static Completion? TrainOne(RunStore store, RunStore.Claim claim, RunOwner me, TrainRun train, Action<string>? log, CancellationToken cancel)
+    private static Completion? TrainOne(RunStore store, RunStore.Claim claim, RunOwner me, IFaultInjector faults, TrainRun train, Action<string>? log, CancellationToken cancel)
     {
         string id = claim.Id.ToString(CultureInfo.InvariantCulture);
         string label = $"{claim.ExperimentId} seed {claim.Config.Experiment.Seed}";
@@ -79,14 +83,14 @@ public static class SweepRunner
             var heartbeat = new HeartbeatObserver(store, claim.Id, me, lost, m => log?.Invoke($"run {id}: {m}"));
             void Saved()
             {
-                if (!store.SaveCheckpoint(claim.Id, me, heartbeat.Epoch, CheckpointArchive.Pack(TrainingCheckpoint.CurrentFolder(scratch)))) lost.Cancel();
+                if (!store.SaveCheckpoint(claim.Id, me, heartbeat.Epoch, CheckpointArchive.Pack(TrainingCheckpoint.CurrentFolder(scratch)), faults)) lost.Cancel();
             }
             RunRecord record;
             using (new LeaseKeeper(store, claim.Id, me, lost.Cancel, m => log?.Invoke($"run {id}: {m}")))
             {
-                FaultPoints.Pause("claimed");
+                faults.Reached(FaultPoint.Claimed);
                 record = train(claim.Config, new RunCheckpoint(scratch, Saved), heartbeat, linked.Token);
-                FaultPoints.Pause("before-complete");
+                faults.Reached(FaultPoint.BeforeComplete);
             }
             var outcome = store.Complete(claim.Id, me, record, HardwareInfo.Describe(claim.Config.Environment.Device, claim.Config.Environment.Threads));
             if (outcome == Completion.Duplicate) log?.Invoke($"run {id}: finished after losing its lease; result kept in duplicate_results, not stored over the other");

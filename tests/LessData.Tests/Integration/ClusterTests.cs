@@ -119,7 +119,7 @@ public sealed class ClusterTests : IDisposable
         foreach (var point in points)
         {
             using var victim = new CliProcess(["worker", "--store", db.Url],
-                new Dictionary<string, string>(lease) { ["LESSDATA_FAULT_PAUSE"] = point, ["LESSDATA_HOST"] = $"node-{kills}" });
+                new Dictionary<string, string>(lease) { ["LESSDATA_FAULT_PAUSE"] = point, ["LESSDATA_HOST"] = $"node-{kills}" }, CliProcess.FaultHostDll);
             victim.WaitForLine("^fault-pause: " + point.Split(':')[0], Long).Should().BeTrue(victim.Output);
             victim.KillHard();
             kills++;
@@ -192,7 +192,7 @@ public sealed class ClusterTests : IDisposable
         }
 
         // And a worker elsewhere resumes it and finishes everything, once
-        using var other = new CliProcess(["worker", "--store", db.Url], new Dictionary<string, string> { ["LESSDATA_HOST"] = "elsewhere" });
+        using var other = new CliProcess(["worker", "--store", db.Url], new Dictionary<string, string> { ["LESSDATA_HOST"] = "elsewhere" }, CliProcess.FaultHostDll);
         other.Exit(Long).Should().Be(0, other.Output);
         other.Output.Should().Contain("resumed");
         using var check = db.Open();
