@@ -24,12 +24,12 @@ public static class CompareCommand
     {
         var options = new TrainOptions();
         var schedules = new Option<string[]>("--schedules") { Description = "Schedules to compare with the baseline (each with --selector)", AllowMultipleArgumentsPerToken = true, Required = true };
-        var outDir = new Option<string?>("--out") { Description = "Folder for the run folders and the summary (default: runs/compare)" };
+        var outDir = SharedOptions.Out("Folder for the run folders and the summary (default: runs/compare)");
         var trials = new Option<int>("--trials") { Description = "Trials (seed of trial t = --seed + t, shared by every method)", DefaultValueFactory = _ => 1 };
         var margin = new Option<double>("--margin") { Description = "Non-inferiority margin in points of top-1", DefaultValueFactory = _ => NonInferiority.DefaultMargin };
         var untilDecided = new Option<bool>("--until-decided") { Description = "Add trials until every method has a verdict, or --max-trials (a sequential design keeps each verdict's 2.5% error over the looks)" };
         var maxTrials = new Option<int>("--max-trials") { Description = "Upper bound on trials with --until-decided", DefaultValueFactory = _ => 10 };
-        var store = new Option<string?>("--store") { Description = "SQLite store of the runs (default: <out>/compare.db); a killed compare resumes" };
+        var store = StoreOptions.Store("SQLite store of the runs (default: <out>/compare.db); a killed compare resumes");
         var baselineSelector = new Option<string?>("--baseline-selector") { Description = "Selector of the baseline (default random, whatever --selector is)" };
         var baselineModel = new Option<string?>("--baseline-model") { Description = "Model of the baseline (default --model), e.g. to compare hvc-small:bf16 with hvc-small" };
         var finalTop1 = FinalTop1Option.Create();

@@ -17,7 +17,7 @@ public static class SweepCommand
     {
         var plan = new Option<string>("--plan") { Description = $"{string.Join(" | ", SweepPlans.Names)} | a plan file (JSON)", Required = true };
         var profile = new Option<string>("--profile") { Description = "paper (hvc, 300 epochs, full data) | cpu (hvc-small, sized for 2 CPU cores)", DefaultValueFactory = _ => "cpu" };
-        var datasets = new Option<string[]>("--dataset") { Description = "One or more datasets", DefaultValueFactory = _ => ["fashion-mnist"], AllowMultipleArgumentsPerToken = true };
+        var datasets = SharedOptions.Datasets("One or more datasets", ["fashion-mnist"]);
         var trials = new Option<int>("--trials") { Description = "Trials per cell (seed of trial t = --seed + t)", DefaultValueFactory = _ => 3 };
         var seed = new Option<int>("--seed") { Description = "Base seed", DefaultValueFactory = _ => 1 };
         var store = StoreOptions.Store();
@@ -27,8 +27,8 @@ public static class SweepCommand
         var epochs = new Option<int?>("--epochs") { Description = "Override the profile's epochs" };
         var trainLimit = new Option<int?>("--train-limit") { Description = "Override the profile's training subset" };
         var testLimit = new Option<int?>("--test-limit") { Description = "Override the profile's test subset" };
-        var dataDir = new Option<string?>("--data-dir") { Description = "Folder holding the datasets (environment: not part of a run's identity)" };
-        var threads = new Option<int?>("--threads") { Description = "libtorch threads (environment: not part of a run's identity)" };
+        var dataDir = SharedOptions.DataDir("Folder holding the datasets (environment: not part of a run's identity)");
+        var threads = SharedOptions.Threads("libtorch threads (environment: not part of a run's identity)");
         var selector = new Option<string?>("--selector") { Description = "Selector for every cell without its own" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the expanded plan, seeds and expected cost; run nothing" };
         var retryFailed = new Option<bool>("--retry-failed") { Description = "Put failed runs back to pending first" };

@@ -24,9 +24,9 @@ public static class WorkerCommand
         var patience = StoreOptions.Patience();
         var maxRuns = new Option<int?>("--max-runs") { Description = "Stop after this many runs" };
         var maxTime = new Option<TimeSpan?>("--max-time") { Description = "Claim no new run after this time (hh:mm:ss)" };
-        var device = new Option<string?>("--device") { Description = "cpu | cuda (default: each run's own)" };
-        var threads = new Option<int?>("--threads") { Description = "libtorch threads (default: each run's own)" };
-        var dataDir = new Option<string?>("--data-dir") { Description = "Folder holding the datasets on this node" };
+        var device = SharedOptions.Device("cpu | cuda (default: each run's own)");
+        var threads = SharedOptions.Threads("libtorch threads (default: each run's own)");
+        var dataDir = SharedOptions.DataDir("Folder holding the datasets on this node");
         var command = new Command("worker", "Train runs from a shared store until none is pending (one Slurm array task)")
         { store, lease, patience, maxRuns, maxTime, device, threads, dataDir };
         command.SetAction(parse =>
