@@ -1,9 +1,5 @@
 using LessData.Store;
 
-
-
-
-
 namespace LessData.Cli;
 
 /// <summary>The failed runs of a plan in words, one per run: its cell, seed and stored reason (compare and sweep).</summary>

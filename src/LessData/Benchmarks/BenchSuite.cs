@@ -1,5 +1,4 @@
 using LessData.Augmentation;
-using LessData.Comparison;
 using LessData.Models;
 using LessData.Native;
 using LessData.Provenance;

@@ -1,10 +1,6 @@
 using LessData.Runs;
 using LessData.Statistics;
 
-
-
-
-
 namespace LessData.Comparison;
 
 /// <summary>
@@ -50,8 +46,7 @@ public sealed record ComparisonRow(
             var trials = method.Keys.Where(baseline.ContainsKey).Order().ToList();
             var m = trials.Select(t => method[t].Totals).ToList();
             var paired = trials.Select(t => baseline[t].Totals).ToList();
-            var delta = PairedDifference.Of([.. trials.Select(t => FinalTop1.Pair(method[t], baseline[t], reading) is var (x, y) ? (x - y) * 100 : double.NaN)]);
-            var saved = PairedDifference.Of([.. trials.Select((_, i) => paired[i].TrainSeconds > 0 ? (1 - m[i].TrainSeconds / paired[i].TrainSeconds) * 100 : double.NaN)]);
+            var (delta, saved) = PairedFigures.Of([.. trials.Select(t => (method[t], baseline[t]))], reading);
             rows.Add(Summarize(First(method), m, paired, Top1(trials.Select(t => method[t])), delta, saved, rule.Judge(delta), margin, First(baseline).Config.Experiment.Model));
         }
         return rows;

@@ -1,10 +1,6 @@
 using LessData.Statistics;
 using LessData.Store;
 
-
-
-
-
 namespace LessData.Comparison;
 
 /// <summary>

@@ -1,9 +1,5 @@
 using LessData.Runs;
 
-
-
-
-
 namespace LessData.Comparison;
 
 /// <summary>Which final top-1 a comparison reads from its runs.</summary>

@@ -3,10 +3,6 @@ using LessData.Runs;
 using LessData.Statistics;
 using LessData.Store;
 
-
-
-
-
 namespace LessData.Reports;
 
 /// <summary>
@@ -45,9 +41,7 @@ public static class ReportTable
         var runs = cell.Where(r => r.Status == RunStatus.Completed && r.Record is not null && b.ContainsKey(r.Seed)).OrderBy(r => r.Seed)
             .Select(r => (M: r.Record!, B: b[r.Seed])).ToList();
         if (runs.Count == 0) return row;
-        var pairs = runs.Select(p => (M: p.M.Totals, B: p.B.Totals)).ToList();
-        var delta = PairedDifference.Of([.. runs.Select(p => FinalTop1.Pair(p.M, p.B, reading) is var (x, y) ? (x - y) * 100 : double.NaN)]);
-        var saved = PairedDifference.Of([.. pairs.Select(p => p.B.TrainSeconds > 0 ? (1 - p.M.TrainSeconds / p.B.TrainSeconds) * 100 : double.NaN)]);
+        var (delta, saved) = PairedFigures.Of(runs, reading);
         return row with { Delta = delta, TimeSaved = saved };
     }
 

@@ -1,8 +1,5 @@
 using LessData.Runs;
 
-
-
-
 namespace LessData.Store;
 
 public enum RunStatus { Pending, Running, Completed, Failed }

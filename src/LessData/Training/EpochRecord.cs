@@ -1,8 +1,3 @@
-using LessData.Comparison;
-
-
-
-
 namespace LessData.Training;
 
 /// <summary>

@@ -1,9 +1,5 @@
 using LessData.Models;
 
-
-
-
-
 namespace LessData.Tests.Models;
 
 public sealed class ModelFactoryTests

@@ -1,9 +1,5 @@
 using LessData.Statistics;
 
-
-
-
-
 namespace LessData.Tests.Statistics;
 
 public sealed class PairedStatisticsTests

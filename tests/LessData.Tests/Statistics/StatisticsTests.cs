@@ -1,10 +1,6 @@
 using LessData.Reports;
 using LessData.Statistics;
 
-
-
-
-
 namespace LessData.Tests.Statistics;
 
 public sealed class StatisticsTests

@@ -1,9 +1,5 @@
 using LessData.Store;
 
-
-
-
-
 namespace LessData.Tests.Store;
 
 public sealed class LeaseKeeperTests

@@ -1,9 +1,5 @@
 using LessData.Sweeps;
 
-
-
-
-
 namespace LessData.Tests.Sweeps;
 
 public sealed class PlanRoundingTests
