@@ -8,7 +8,7 @@ namespace LessData.Comparison;
 /// seed: Δ top-1 in points (top-1 read by a <see cref="FinalTop1Reading"/>) and time saved in percent of the
 /// baseline's training time.
 /// </summary>
-public static class PairedFigures
+internal static class PairedFigures
 {
     /// <summary>Δ top-1 and time saved over <paramref name="pairs"/> (method run, baseline run of the same seed).</summary>
     public static (PairedDifference Delta, PairedDifference TimeSaved) Of(IReadOnlyList<(RunRecord Method, RunRecord Baseline)> pairs, FinalTop1Reading reading) =>
