@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using LessData.Benchmarks;
-using LessData.Experiments;
+using LessData.Runs;
 using Spectre.Console;
 
 namespace LessData.Cli;
@@ -12,18 +12,18 @@ public static class BenchCommand
 {
     public static Command Create()
     {
-        var outDir = new Option<string>("--out") { Description = "Folder for bench.json", DefaultValueFactory = _ => "bench-results" };
+        var outDir = SharedOptions.Out("Folder for bench.json", "bench-results");
         var compare = new Option<bool>("--compare-pytorch") { Description = "Also run the PyTorch reference (bench/reference) on the same step and check it is the same model" };
         var models = new Option<string[]>("--models") { Description = "Models to time (hvc:bf16 only by default where the CPU has native bf16)", DefaultValueFactory = _ => LessData.Native.CpuFeatures.HasNativeBf16 ? ["hvc", "hvc-small", "hvc:bf16"] : ["hvc", "hvc-small"], AllowMultipleArgumentsPerToken = true };
-        var threads = new Option<int[]>("--threads") { Description = "Thread counts to time", DefaultValueFactory = _ => [1, 2], AllowMultipleArgumentsPerToken = true };
+        var threads = SharedOptions.ThreadCounts("Thread counts to time", [1, 2]);
         var iterations = new Option<int>("--iterations") { Description = "Timed steps per figure (median; at least 5)", DefaultValueFactory = _ => 5 };
         var noFidelity = new Option<bool>("--no-fidelity") { Description = "Skip the time-vs-evaluations runs (they need Fashion-MNIST)" };
         var fidelityEpochs = new Option<int>("--fidelity-epochs") { Description = "Epochs of each fidelity run", DefaultValueFactory = _ => 8 };
         var fidelityLimit = new Option<int>("--fidelity-limit") { Description = "Training images of each fidelity run", DefaultValueFactory = _ => 3000 };
         var fidelityRepeats = new Option<int>("--fidelity-repeats") { Description = "Interleaved repetitions of each fidelity run (median time)", DefaultValueFactory = _ => 3 };
         var fidelityTestLimit = new Option<int>("--fidelity-test-limit") { Description = "Test images of each fidelity run", DefaultValueFactory = _ => 500 };
-        var dataset = new Option<string>("--dataset") { Description = "Dataset of the fidelity runs", DefaultValueFactory = _ => "fashion-mnist" };
-        var dataDir = new Option<string?>("--data-dir") { Description = "Folder holding that dataset" };
+        var dataset = SharedOptions.Dataset("Dataset of the fidelity runs", "fashion-mnist");
+        var dataDir = SharedOptions.DataDir("Folder holding that dataset");
         var memory = new Option<bool>("--memory") { Description = "Also measure peak RSS per schedule, each training in its own process (opt-in: long)" };
         var memoryEpochs = new Option<int>("--memory-epochs") { Description = "Epochs of each memory run", DefaultValueFactory = _ => 200 };
         var memoryModel = new Option<string>("--memory-model") { Description = "Model of the memory runs", DefaultValueFactory = _ => "hvc-small" };

@@ -39,7 +39,7 @@ public static class CliRunner
             err.WriteLine($"lessdata: {FlagNames.For(selection.Parameter)}: {selection.Message}");
             return UserErrorExit;
         }
-        catch (Exception e) when (Unwrap(e) is LessData.Experiments.StoreUnreachableException unreachable)
+        catch (Exception e) when (Unwrap(e) is LessData.Store.StoreUnreachableException unreachable)
         {
             err.WriteLine($"lessdata: {unreachable.Message}; check the database server and the network, then run the same command again");
             return UserErrorExit;

@@ -1,8 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
-using LessData.Experiments;
-using LessData.Reports;
+using LessData.Comparison;
+using LessData.Runs;
 using LessData.Selection;
+using LessData.Statistics;
+using LessData.Store;
+using LessData.Sweeps;
 using LessData.Training;
 
 namespace LessData.Cli;
@@ -16,16 +19,17 @@ public static class CompareCommand
     public sealed record Settings(int Trials = 1, double Margin = NonInferiority.DefaultMargin, bool UntilDecided = false, int MaxTrials = 10,
         string? Store = null, string? BaselineSelector = null, string? BaselineModel = null, FinalTop1Reading FinalTop1 = FinalTop1Reading.FullData);
 
-    public static Command Create()
+    /// <param name="seams">The node name and fault injector its runs use (<see cref="WorkerSeams.Production"/> when null; tests supply their own).</param>
+    public static Command Create(WorkerSeams? seams = null)
     {
         var options = new TrainOptions();
         var schedules = new Option<string[]>("--schedules") { Description = "Schedules to compare with the baseline (each with --selector)", AllowMultipleArgumentsPerToken = true, Required = true };
-        var outDir = new Option<string?>("--out") { Description = "Folder for the run folders and the summary (default: runs/compare)" };
+        var outDir = SharedOptions.Out("Folder for the run folders and the summary (default: runs/compare)");
         var trials = new Option<int>("--trials") { Description = "Trials (seed of trial t = --seed + t, shared by every method)", DefaultValueFactory = _ => 1 };
         var margin = new Option<double>("--margin") { Description = "Non-inferiority margin in points of top-1", DefaultValueFactory = _ => NonInferiority.DefaultMargin };
         var untilDecided = new Option<bool>("--until-decided") { Description = "Add trials until every method has a verdict, or --max-trials (a sequential design keeps each verdict's 2.5% error over the looks)" };
         var maxTrials = new Option<int>("--max-trials") { Description = "Upper bound on trials with --until-decided", DefaultValueFactory = _ => 10 };
-        var store = new Option<string?>("--store") { Description = "SQLite store of the runs (default: <out>/compare.db); a killed compare resumes" };
+        var store = StoreOptions.Store("SQLite store of the runs (default: <out>/compare.db); a killed compare resumes");
         var baselineSelector = new Option<string?>("--baseline-selector") { Description = "Selector of the baseline (default random, whatever --selector is)" };
         var baselineModel = new Option<string?>("--baseline-model") { Description = "Model of the baseline (default --model), e.g. to compare hvc-small:bf16 with hvc-small" };
         var finalTop1 = FinalTop1Option.Create();
@@ -34,11 +38,11 @@ public static class CompareCommand
         foreach (var o in new Option[] { schedules, outDir, trials, margin, untilDecided, maxTrials, store, baselineSelector, baselineModel, finalTop1 }) command.Add(o);
         command.SetAction(parse => Execute(options.Bind(parse), parse.GetValue(schedules)!, parse.GetValue(outDir) ?? Path.Combine("runs", "compare"),
             new Settings(parse.GetValue(trials), parse.GetValue(margin), parse.GetValue(untilDecided), parse.GetValue(maxTrials),
-                parse.GetValue(store), parse.GetValue(baselineSelector), parse.GetValue(baselineModel), FinalTop1Option.Get(parse, finalTop1))));
+                parse.GetValue(store), parse.GetValue(baselineSelector), parse.GetValue(baselineModel), FinalTop1Option.Get(parse, finalTop1)), seams));
         return command;
     }
 
-    public static int Execute(TrainConfig baseConfig, IReadOnlyList<string> schedules, string outDir, Settings? settings = null)
+    public static int Execute(TrainConfig baseConfig, IReadOnlyList<string> schedules, string outDir, Settings? settings = null, WorkerSeams? seams = null)
     {
         var s = settings ?? new Settings();
         if (!(s.Margin > 0)) throw new UserError($"--margin must be a positive number of points (got {s.Margin.ToString(CultureInfo.InvariantCulture)})");
@@ -71,7 +75,7 @@ public static class CompareCommand
             SweepRunner.Run(store, planned,
                 (config, checkpoint, heartbeat, cancel) => ProgressDisplay.Run($"{Label(config, baseline)} seed {config.Experiment.Seed}", observer =>
                     RunPipeline.Run(config, Path.Combine(outDir, Folder(config, baseline)), new ObserverPair(observer, heartbeat), cancel, checkpoint.Directory, CommandLine.Current(), checkpoint.Saved)),
-                null, stop.Token);
+                null, stop.Token, seams);
             var counts = store.Counts(planned.Select(p => p.Key));
             if (counts[RunStatus.Failed] > 0) throw new UserError(FailedRuns.Describe(store, planned, "compare"));
             var rows = plan.Rows(planned, store.Completed(planned.Select(p => p.Key)), rule, s.FinalTop1);

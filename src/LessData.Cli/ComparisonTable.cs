@@ -1,6 +1,7 @@
 using System.Globalization;
-using LessData.Experiments;
+using LessData.Comparison;
 using LessData.Reports;
+using LessData.Statistics;
 using Spectre.Console;
 
 namespace LessData.Cli;

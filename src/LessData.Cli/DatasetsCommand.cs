@@ -9,7 +9,7 @@ public static class DatasetsCommand
 {
     public static Command Create()
     {
-        var dataDir = new Option<string?>("--data-dir") { Description = "Also look in this folder first" };
+        var dataDir = SharedOptions.DataDir("Also look in this folder first");
         var command = new Command("datasets", "List the datasets, where each was found, and whether it verifies") { dataDir };
         command.SetAction(parse =>
         {

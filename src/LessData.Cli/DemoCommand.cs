@@ -1,5 +1,5 @@
 using System.CommandLine;
-using LessData.Experiments;
+using LessData.Sweeps;
 
 namespace LessData.Cli;
 
@@ -14,8 +14,8 @@ public static class DemoCommand
 
     public static Command Create()
     {
-        var outDir = new Option<string>("--out") { Description = "Where the run folders and the summary go", DefaultValueFactory = _ => Path.Combine("runs", "demo") };
-        var dataDir = new Option<string?>("--data-dir") { Description = "Folder holding Fashion-MNIST (else the usual search and download)" };
+        var outDir = SharedOptions.Out("Where the run folders and the summary go", Path.Combine("runs", "demo"));
+        var dataDir = SharedOptions.DataDir("Folder holding Fashion-MNIST (else the usual search and download)");
         var command = new Command("demo", "Compare the paper's methods with the baseline on Fashion-MNIST (CPU-sized, ≤ 10 minutes)") { outDir, dataDir };
         command.SetAction(parse =>
         {

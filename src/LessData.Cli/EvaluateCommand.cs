@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using LessData.Experiments;
 using LessData.Reports;
+using LessData.Runs;
+using LessData.Statistics;
 using Spectre.Console;
 
 namespace LessData.Cli;
@@ -12,7 +13,7 @@ public static class EvaluateCommand
     public static Command Create()
     {
         var run = new Option<string>("--run") { Description = "Run folder with run.json and a saved model (model.json, model.bin)", Required = true };
-        var dataset = new Option<string?>("--dataset") { Description = "Evaluate on this dataset's test split (default: the run's)" };
+        var dataset = SharedOptions.Dataset("Evaluate on this dataset's test split (default: the run's)");
         var plot = new Option<string?>("--plot") { Description = "PNG heat map path (default: DIR/confusion.png)" };
         var command = new Command("evaluate", "Evaluate a run's saved model: top-1 and the per-class confusion matrix") { run, dataset, plot };
         command.SetAction(parse =>

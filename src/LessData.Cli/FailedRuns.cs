@@ -1,4 +1,4 @@
-using LessData.Experiments;
+using LessData.Store;
 
 namespace LessData.Cli;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using LessData.Reports;
+using LessData.Comparison;
 
 namespace LessData.Cli;
 

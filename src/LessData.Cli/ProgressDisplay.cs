@@ -1,5 +1,4 @@
 using System.Globalization;
-using LessData.Experiments;
 using LessData.Training;
 using Spectre.Console;
 

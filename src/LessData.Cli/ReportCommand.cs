@@ -1,6 +1,7 @@
 using System.CommandLine;
-using LessData.Experiments;
 using LessData.Reports;
+using LessData.Statistics;
+using LessData.Sweeps;
 
 namespace LessData.Cli;
 
@@ -10,7 +11,7 @@ public static class ReportCommand
     public static Command Create()
     {
         var store = StoreOptions.Store();
-        var outDir = new Option<string>("--out") { Description = "Report folder", DefaultValueFactory = _ => "report" };
+        var outDir = SharedOptions.Out("Report folder", "report");
         var plan = new Option<string?>("--plan") { Description = "Only the cells of this plan (a built-in plan name or a plan file), e.g. paper" };
         var margin = new Option<double>("--margin") { Description = "Non-inferiority margin in points of top-1 for the verdicts", DefaultValueFactory = _ => NonInferiority.DefaultMargin };
         var finalTop1 = FinalTop1Option.Create();

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using LessData.Experiments;
+using LessData.Store;
 
 namespace LessData.Cli;
 

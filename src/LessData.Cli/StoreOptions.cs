@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using LessData.Experiments;
+using LessData.Store;
 
 namespace LessData.Cli;
 
@@ -10,7 +10,10 @@ public static class StoreOptions
     public const string LeaseVariable = "LESSDATA_LEASE_SECONDS";
 
     public static Option<string?> Store() =>
-        new("--store") { Description = $"Results store: a SQLite file, a postgres://user:pass@host:port/db URL or an Npgsql connection string (default ${StoreLocation.EnvironmentVariable}, else {StoreLocation.DefaultPath})" };
+        Store($"Results store: a SQLite file, a postgres://user:pass@host:port/db URL or an Npgsql connection string (default ${StoreLocation.EnvironmentVariable}, else {StoreLocation.DefaultPath})");
+
+    /// <summary>--store with a command's own help text (compare: its own SQLite store by default).</summary>
+    public static Option<string?> Store(string description) => new("--store") { Description = description };
 
     public static Option<int?> Lease() =>
         new("--lease") { Description = $"Seconds a claimed run stays ours without a heartbeat (default ${LeaseVariable}, else 600)" };

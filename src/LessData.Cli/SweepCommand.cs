@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using LessData.Experiments;
+using LessData.Runs;
 using LessData.Selection;
+using LessData.Store;
+using LessData.Sweeps;
 using LessData.Training;
 using Spectre.Console;
 
@@ -10,11 +12,12 @@ namespace LessData.Cli;
 /// <summary>`lessdata sweep`: run a plan × trials × datasets into a results store (SQLite or PostgreSQL), here or as a Slurm job array; resumable and safe to run twice at once.</summary>
 public static class SweepCommand
 {
-    public static Command Create()
+    /// <param name="seams">The node name and fault injector its runs use (<see cref="WorkerSeams.Production"/> when null; tests supply their own).</param>
+    public static Command Create(WorkerSeams? seams = null)
     {
         var plan = new Option<string>("--plan") { Description = $"{string.Join(" | ", SweepPlans.Names)} | a plan file (JSON)", Required = true };
         var profile = new Option<string>("--profile") { Description = "paper (hvc, 300 epochs, full data) | cpu (hvc-small, sized for 2 CPU cores)", DefaultValueFactory = _ => "cpu" };
-        var datasets = new Option<string[]>("--dataset") { Description = "One or more datasets", DefaultValueFactory = _ => ["fashion-mnist"], AllowMultipleArgumentsPerToken = true };
+        var datasets = SharedOptions.Datasets("One or more datasets", ["fashion-mnist"]);
         var trials = new Option<int>("--trials") { Description = "Trials per cell (seed of trial t = --seed + t)", DefaultValueFactory = _ => 3 };
         var seed = new Option<int>("--seed") { Description = "Base seed", DefaultValueFactory = _ => 1 };
         var store = StoreOptions.Store();
@@ -24,8 +27,8 @@ public static class SweepCommand
         var epochs = new Option<int?>("--epochs") { Description = "Override the profile's epochs" };
         var trainLimit = new Option<int?>("--train-limit") { Description = "Override the profile's training subset" };
         var testLimit = new Option<int?>("--test-limit") { Description = "Override the profile's test subset" };
-        var dataDir = new Option<string?>("--data-dir") { Description = "Folder holding the datasets (environment: not part of a run's identity)" };
-        var threads = new Option<int?>("--threads") { Description = "libtorch threads (environment: not part of a run's identity)" };
+        var dataDir = SharedOptions.DataDir("Folder holding the datasets (environment: not part of a run's identity)");
+        var threads = SharedOptions.Threads("libtorch threads (environment: not part of a run's identity)");
         var selector = new Option<string?>("--selector") { Description = "Selector for every cell without its own" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the expanded plan, seeds and expected cost; run nothing" };
         var retryFailed = new Option<bool>("--retry-failed") { Description = "Put failed runs back to pending first" };
@@ -58,7 +61,7 @@ public static class SweepCommand
                         Threads = parse.GetValue(threads) ?? p.Environment.Threads,
                     },
                 };
-                planned.AddRange(PlannedRun.Expand(parse.GetValue(plan)!, cells, profileName, config, parse.GetValue(trials), parse.GetValue(seed)));
+                planned.AddRange(PlanExpansion.Expand(parse.GetValue(plan)!, cells, profileName, config, parse.GetValue(trials), parse.GetValue(seed)));
             }
             foreach (var run in planned) RunPipeline.Validate(run.Config);
             var first = planned[0].Config.Experiment;
@@ -77,7 +80,7 @@ public static class SweepCommand
                     RunPipeline.Run(Here(config, planned), null, new LessData.Training.ObserverPair(observer, heartbeat), cancel, checkpoint.Directory, CommandLine.Current(), checkpoint.Saved)),
                 p => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"sweep: {p.Completed}/{p.Total} runs done{(p.HeldByOthers > 0 ? $", {p.HeldByOthers} running elsewhere" : "")}{(p.Eta is { } eta ? $", ETA {eta:hh\\:mm\\:ss}" : "")}{(p.Current is { } c ? $" — now {c}" : "")}")),
-                stop.Token);
+                stop.Token, seams);
             var counts = runs.Counts(planned.Select(p => p.Key));
             Console.WriteLine($"sweep finished: {counts[RunStatus.Completed]} completed, {counts[RunStatus.Failed]} failed, {counts[RunStatus.Running]} running elsewhere, {counts[RunStatus.Pending]} pending; store {runs.Location}");
             if (counts[RunStatus.Failed] > 0) Console.Error.WriteLine($"lessdata: {FailedRuns.Describe(runs, planned, "sweep")}");

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using LessData.Cluster;
-using LessData.Experiments;
+using LessData.Store;
 
 namespace LessData.Cli;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using LessData.Experiments;
+using LessData.Store;
 
 namespace LessData.Cli;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using LessData.Experiments;
+using LessData.Runs;
 using LessData.Training;
 
 namespace LessData.Cli;
@@ -16,7 +16,7 @@ public static class TrainCommand
     public static Command Create()
     {
         var options = new TrainOptions();
-        var outDir = new Option<string?>("--out") { Description = "Run folder (default: runs/<dataset>-<schedule>-s<seed>)" };
+        var outDir = SharedOptions.Out("Run folder (default: runs/<dataset>-<schedule>-s<seed>)");
         var resume = new Option<string?>("--resume")
         {
             Description = "Continue the interrupted run in this folder from its last finished epoch, as its run.json records it (only environment flags may be given: "

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using LessData.Experiments;
+using LessData.Runs;
+using LessData.Store;
+using LessData.Sweeps;
 using LessData.Training;
 
 namespace LessData.Cli;
@@ -14,16 +16,17 @@ namespace LessData.Cli;
 /// </summary>
 public static class WorkerCommand
 {
-    public static Command Create()
+    /// <param name="seams">The node name and fault injector its runs use (<see cref="WorkerSeams.Production"/> when null; tests supply their own).</param>
+    public static Command Create(WorkerSeams? seams = null)
     {
         var store = StoreOptions.Store();
         var lease = StoreOptions.Lease();
         var patience = StoreOptions.Patience();
         var maxRuns = new Option<int?>("--max-runs") { Description = "Stop after this many runs" };
         var maxTime = new Option<TimeSpan?>("--max-time") { Description = "Claim no new run after this time (hh:mm:ss)" };
-        var device = new Option<string?>("--device") { Description = "cpu | cuda (default: each run's own)" };
-        var threads = new Option<int?>("--threads") { Description = "libtorch threads (default: each run's own)" };
-        var dataDir = new Option<string?>("--data-dir") { Description = "Folder holding the datasets on this node" };
+        var device = SharedOptions.Device("cpu | cuda (default: each run's own)");
+        var threads = SharedOptions.Threads("libtorch threads (default: each run's own)");
+        var dataDir = SharedOptions.DataDir("Folder holding the datasets on this node");
         var command = new Command("worker", "Train runs from a shared store until none is pending (one Slurm array task)")
         { store, lease, patience, maxRuns, maxTime, device, threads, dataDir };
         command.SetAction(parse =>
@@ -34,7 +37,8 @@ public static class WorkerCommand
             using var runs = StoreOptions.OpenExisting(parse.GetValue(store), parse.GetValue(lease));
             StoreOptions.Configure(runs, parse.GetValue(patience), m => Console.Error.WriteLine($"worker: {m}"));
             using var stop = new StopSignals(Say);
-            var me = RunOwner.Current();
+            seams ??= WorkerSeams.Production;
+            var me = RunOwner.Current(seams.Host);
             Say($"worker {me} on {runs.Location} (lease {runs.Lease.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s)");
             var limits = new WorkerLimits(parse.GetValue(maxRuns), parse.GetValue(maxTime), WaitForOthers: true);
             try
@@ -54,7 +58,7 @@ public static class WorkerCommand
                         return RunPipeline.Run(here, null, heartbeat, cancel, checkpoint.Directory, CommandLine.Current(), checkpoint.Saved);
                     },
                     p => { if (p.Current is { } c) Say($"run: {c} ({p.Completed}/{p.Total} done)"); },
-                    Say, stop.Token);
+                    Say, stop.Token, seams);
                 Say($"worker done: {final.Completed}/{final.Total} runs completed in the store");
                 return 0;
             }

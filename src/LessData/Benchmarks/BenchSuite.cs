@@ -1,7 +1,7 @@
 using LessData.Augmentation;
-using LessData.Experiments;
 using LessData.Models;
 using LessData.Native;
+using LessData.Provenance;
 using static TorchSharp.torch;
 
 namespace LessData.Benchmarks;

@@ -1,4 +1,5 @@
-using LessData.Experiments;
+using LessData.Comparison;
+using LessData.Runs;
 using LessData.Selection;
 using LessData.Training;
 

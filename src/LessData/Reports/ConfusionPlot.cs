@@ -1,3 +1,4 @@
+using LessData.Statistics;
 using ScottPlot;
 
 namespace LessData.Reports;

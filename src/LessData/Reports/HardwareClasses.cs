@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using LessData.Experiments;
+using LessData.Store;
 
 namespace LessData.Reports;
 

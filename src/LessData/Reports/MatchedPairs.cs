@@ -1,5 +1,7 @@
 using System.Text;
-using LessData.Experiments;
+using LessData.Comparison;
+using LessData.Statistics;
+using LessData.Store;
 using static LessData.Reports.ReportFormat;
 
 namespace LessData.Reports;
@@ -37,9 +39,9 @@ internal static class MatchedPairs
             for (int j = i + 1; j < cells.Count; j++)
             {
                 var (a, b) = (cells[i], cells[j]);
-                double evalA = Statistics.Mean(a.Evaluations), evalB = Statistics.Mean(b.Evaluations);
+                double evalA = SampleMoments.Mean(a.Evaluations), evalB = SampleMoments.Mean(b.Evaluations);
                 if (Math.Abs(evalA - evalB) > Tolerance * Math.Max(evalA, evalB)) continue;
-                double meanA = Statistics.Mean(a.Top1), meanB = Statistics.Mean(b.Top1);
+                double meanA = SampleMoments.Mean(a.Top1), meanB = SampleMoments.Mean(b.Top1);
                 var shared = a.BySeed.Keys.Where(b.BySeed.ContainsKey).Order().ToList();
                 pairs.Add(new MatchedPair(a.ExperimentId, a.Spec, b.ExperimentId, b.Spec, evalB, meanA, meanB, meanB - meanA,
                     WelchTest.Compare(b.Top1, a.Top1).P, shared.Count == 0 ? null : PairedDifference.Of([.. shared.Select(t => FinalTop1.Pair(b.BySeed[t], a.BySeed[t], reading) is var (x, y) ? (x - y) * 100 : double.NaN)])));

@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using LessData.Experiments;
+using LessData.Comparison;
+using LessData.Runs;
+using LessData.Statistics;
+using LessData.Store;
 
 namespace LessData.Reports;
 

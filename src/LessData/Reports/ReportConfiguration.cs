@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using LessData.Experiments;
+using LessData.Runs;
 using LessData.Selection;
+using LessData.Store;
 using LessData.Training;
 
 namespace LessData.Reports;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LessData.Statistics;
 
 namespace LessData.Reports;
 
@@ -10,7 +11,7 @@ public static class ReportFormat
 
     public static string Signed(double value, string format = "0.00") => F(value, $"+{format};-{format};{format}");
 
-    public static string P(double p) => double.IsNaN(p) ? "n/a" : p < 0.001 ? "<0.001" : p.ToString("0.000", CultureInfo.InvariantCulture);
+    public static string P(double p) => PValueText.Format(p);
 
     public static string Trials(ReportRow r)
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using LessData.Statistics;
 using static LessData.Reports.ReportFormat;
 
 namespace LessData.Reports;

@@ -1,5 +1,6 @@
 using System.Globalization;
-using LessData.Experiments;
+using LessData.Statistics;
+using LessData.Store;
 using ScottPlot;
 
 namespace LessData.Reports;

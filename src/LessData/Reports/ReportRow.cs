@@ -1,3 +1,5 @@
+using LessData.Statistics;
+
 namespace LessData.Reports;
 
 /// <summary>

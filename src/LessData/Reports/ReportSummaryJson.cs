@@ -1,4 +1,6 @@
 using System.Text.Json;
+using LessData.Comparison;
+using LessData.Statistics;
 
 namespace LessData.Reports;
 

@@ -1,4 +1,7 @@
-using LessData.Experiments;
+using LessData.Comparison;
+using LessData.Runs;
+using LessData.Statistics;
+using LessData.Store;
 
 namespace LessData.Reports;
 
@@ -38,9 +41,7 @@ internal static class ReportTable
         var runs = cell.Where(r => r.Status == RunStatus.Completed && r.Record is not null && b.ContainsKey(r.Seed)).OrderBy(r => r.Seed)
             .Select(r => (M: r.Record!, B: b[r.Seed])).ToList();
         if (runs.Count == 0) return row;
-        var pairs = runs.Select(p => (M: p.M.Totals, B: p.B.Totals)).ToList();
-        var delta = PairedDifference.Of([.. runs.Select(p => FinalTop1.Pair(p.M, p.B, reading) is var (x, y) ? (x - y) * 100 : double.NaN)]);
-        var saved = PairedDifference.Of([.. pairs.Select(p => p.B.TrainSeconds > 0 ? (1 - p.M.TrainSeconds / p.B.TrainSeconds) * 100 : double.NaN)]);
+        var (delta, saved) = PairedFigures.Of(runs, reading);
         return row with { Delta = delta, TimeSaved = saved };
     }
 
@@ -52,7 +53,7 @@ internal static class ReportTable
     private static ReportRow Row(string dataset, string profile, string id, string spec, List<SweepRun> runs, List<RunRecord> baseline, FinalTop1Reading reading)
     {
         var done = Completed(runs);
-        double Mean(IEnumerable<RunRecord> rs, Func<RunTotals, double> f) => Statistics.Mean([.. rs.Select(r => f(r.Totals))]);
+        double Mean(IEnumerable<RunRecord> rs, Func<RunTotals, double> f) => SampleMoments.Mean([.. rs.Select(r => f(r.Totals))]);
         double Delta(double value, double reference) => reference > 0 ? (value / reference - 1) * 100 : double.NaN;
 
         var top1 = done.Select(r => FinalTop1.Of(r, reading) * 100).ToList();
@@ -62,7 +63,7 @@ internal static class ReportTable
         return new ReportRow(dataset, profile, id, spec, done.Count,
             runs.Count(r => r.Status == RunStatus.Pending), runs.Count(r => r.Status == RunStatus.Running), runs.Count(r => r.Status == RunStatus.Failed),
             evaluations, Delta(evaluations, baseEvaluations), seconds, Delta(seconds, baseSeconds),
-            Statistics.Mean(top1), Statistics.SampleStd(top1), Statistics.Mean(top1) - Statistics.Mean(baseTop1),
+            SampleMoments.Mean(top1), SampleMoments.SampleStd(top1), SampleMoments.Mean(top1) - SampleMoments.Mean(baseTop1),
             id == "Baseline" ? double.NaN : WelchTest.Compare(top1, baseTop1).P,
             co2, baseCo2 > 0 ? (1 - co2 / baseCo2) * 100 : double.NaN)
         {

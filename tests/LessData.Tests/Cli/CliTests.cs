@@ -117,7 +117,7 @@ public sealed class CliTests : IDisposable
 
         // Then run.json holds the Step formula's evaluations: 2 epochs × 10 + 2 × 40
         exit.Should().Be(0, err);
-        var record = LessData.Experiments.RunOutputs.Read(outDir);
+        var record = LessData.Runs.RunOutputs.Read(outDir);
         record.Totals.Evaluations.Should().Be(2 * 10 + 2 * 40);
         record.Epochs.Should().HaveCount(4);
         record.Config.Experiment.Schedule.Spec.Should().Be("step:0.25@0.5");
@@ -134,7 +134,7 @@ public sealed class CliTests : IDisposable
             "--epochs", "4", "--model", "cnn", "--batch-size", "8", "--threads", "1", "--out", outDir);
 
         exit.Should().Be(0, err);
-        var record = LessData.Experiments.RunOutputs.Read(outDir);
+        var record = LessData.Runs.RunOutputs.Read(outDir);
         record.Config.Experiment.Selector.Spec.Should().Be("loss:hard=0.5,unbiased");
         record.Epochs.Select(e => e.Images).Should().Equal(10, 10, 40, 40);
     }

@@ -57,7 +57,7 @@ public sealed class ClusterCliTests : IDisposable
     public void Worker_EmptyStore_ExitsZeroAtOnce()
     {
         var store = Path.Combine(_dir, "empty.db");
-        LessData.Experiments.RunStore.Open(store).Dispose();
+        LessData.Store.RunStore.Open(store).Dispose();
 
         var (exit, output, err) = Run("worker", "--store", store);
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using LessData.Cli;
-using LessData.Experiments;
+using LessData.Store;
 using LessData.Tests.Data;
 
 namespace LessData.Tests.Cli;

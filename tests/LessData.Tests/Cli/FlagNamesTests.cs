@@ -62,7 +62,7 @@ public sealed class FlagNamesTests
     {
         var config = new TrainConfig { Experiment = bad(new ExperimentConfig { Epochs = 10 }) };
 
-        var error = FluentActions.Invoking(() => LessData.Experiments.RunPipeline.Validate(config)).Should().Throw<UserError>().Which;
+        var error = FluentActions.Invoking(() => LessData.Runs.RunPipeline.Validate(config)).Should().Throw<UserError>().Which;
 
         error.Parameter.Should().Be(parameter);
         error.Message.Should().NotContain("--", "the CLI alone names flags");

@@ -36,7 +36,7 @@ public sealed class FolderWorkflowTests : IDisposable
         train.Exit.Should().Be(0, train.Err);
         foreach (var f in new[] { "run.json", "model.bin", "model.safetensors", "model.json" })
             File.Exists(Path.Combine(runDir, f)).Should().BeTrue(f);
-        var record = LessData.Experiments.RunOutputs.Read(runDir);
+        var record = LessData.Runs.RunOutputs.Read(runDir);
         record.Data!.Classes.Should().Equal("class0", "class1", "class2");
         record.Data.Normalization!.Mean.Should().HaveCount(1);
         evaluate.Exit.Should().Be(0, evaluate.Err);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LessData.Cli;
-using LessData.Experiments;
+using LessData.Provenance;
+using LessData.Runs;
 using LessData.Tests.Data;
 using LessData.Tests.Integration;
 using LessData.Training;
@@ -102,7 +103,7 @@ public sealed class TrainResumeTests : IDisposable
     {
         var dir = Path.Combine(_fx.Root, $"recorded-{state}-{epochs}");
         var rows = Enumerable.Range(1, epochs).Select(e => new EpochRecord(e, 1, 40, 40L * e, 1.5, 0.5, 1, 0.001)).ToList();
-        RunOutputs.Write(dir, new RunRecord(new TrainConfig(), new Provenance("x", new Dictionary<string, string>(), "m", "c"), rows,
+        RunOutputs.Write(dir, new RunRecord(new TrainConfig(), new RunProvenance("x", new Dictionary<string, string>(), "m", "c"), rows,
             RunTotalsBuilder.From(rows, 10, 475, "fixed"), Status: state));
         return dir;
     }

@@ -4,7 +4,11 @@ using System.Text.RegularExpressions;
 
 namespace LessData.Tests.Integration;
 
-/// <summary>The real CLI (the Release build's LessData.Cli.dll) as a child process, its stdout and stderr lines collected.</summary>
+/// <summary>
+/// The real CLI (the Release build's LessData.Cli.dll) as a child process, its stdout and stderr lines collected; or,
+/// with <see cref="FaultHostDll"/>, the same commands through the test-only host that reads LESSDATA_HOST and
+/// LESSDATA_FAULT_PAUSE (tests/LessData.FaultHost).
+/// </summary>
 public sealed class CliProcess : IDisposable
 {
     private readonly Process _process;
@@ -13,14 +17,18 @@ public sealed class CliProcess : IDisposable
     public static string RepoRoot { get; } = FindRoot();
     public static string Dll => Path.Combine(RepoRoot, "src", "LessData.Cli", "bin", "Release", "net10.0", "LessData.Cli.dll");
 
-    public CliProcess(IEnumerable<string> args, IReadOnlyDictionary<string, string>? env = null)
+    /// <summary>The test-only host: the CLI's commands with a node name and fault injector from the environment.</summary>
+    public static string FaultHostDll => Path.Combine(RepoRoot, "tests", "LessData.FaultHost", "bin", "Release", "net10.0", "LessData.FaultHost.dll");
+
+    /// <param name="entry">The program to start: <see cref="Dll"/> (the default) or <see cref="FaultHostDll"/>.</param>
+    public CliProcess(IEnumerable<string> args, IReadOnlyDictionary<string, string>? env = null, string? entry = null)
     {
         // Through env(1) with SIGINT back at its default: a test host started in the background (`cmd &` in a script, as CI
         // may) inherits SIGINT ignored, exec keeps it ignored, and the child would never see the Ctrl-C a test sends.
         var info = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add("--default-signal=INT");
         info.ArgumentList.Add("dotnet");
-        info.ArgumentList.Add(Dll);
+        info.ArgumentList.Add(entry ?? Dll);
         foreach (var a in args) info.ArgumentList.Add(a);
         info.Environment.Remove("LESSDATA_STORE");
         info.Environment.Remove("LESSDATA_FAULT_PAUSE");

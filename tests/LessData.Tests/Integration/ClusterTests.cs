@@ -1,5 +1,7 @@
 using System.Globalization;
-using LessData.Experiments;
+using LessData.Provenance;
+using LessData.Runs;
+using LessData.Store;
 using LessData.Training;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -117,7 +119,7 @@ public sealed class ClusterTests : IDisposable
         foreach (var point in points)
         {
             using var victim = new CliProcess(["worker", "--store", db.Url],
-                new Dictionary<string, string>(lease) { ["LESSDATA_FAULT_PAUSE"] = point, ["LESSDATA_HOST"] = $"node-{kills}" });
+                new Dictionary<string, string>(lease) { ["LESSDATA_FAULT_PAUSE"] = point, ["LESSDATA_HOST"] = $"node-{kills}" }, CliProcess.FaultHostDll);
             victim.WaitForLine("^fault-pause: " + point.Split(':')[0], Long).Should().BeTrue(victim.Output);
             victim.KillHard();
             kills++;
@@ -190,7 +192,7 @@ public sealed class ClusterTests : IDisposable
         }
 
         // And a worker elsewhere resumes it and finishes everything, once
-        using var other = new CliProcess(["worker", "--store", db.Url], new Dictionary<string, string> { ["LESSDATA_HOST"] = "elsewhere" });
+        using var other = new CliProcess(["worker", "--store", db.Url], new Dictionary<string, string> { ["LESSDATA_HOST"] = "elsewhere" }, CliProcess.FaultHostDll);
         other.Exit(Long).Should().Be(0, other.Output);
         other.Output.Should().Contain("resumed");
         using var check = db.Open();
@@ -280,7 +282,7 @@ public sealed class ClusterTests : IDisposable
             {
                 store.Heartbeat(claim.Id, me, 1).Should().BeTrue();
                 Thread.Sleep(Random.Shared.Next(1, 20));
-                var record = new RunRecord(claim.Config, new Provenance("t", new Dictionary<string, string>(), "m", "c"),
+                var record = new RunRecord(claim.Config, new RunProvenance("t", new Dictionary<string, string>(), "m", "c"),
                     [new EpochRecord(1, 1, 10, 10, 1, 0.5, 0.1, 0.001)], new RunTotals(10, 0.1, 0.2, 0.5, 0.5, 0, 0, "model:65W"));
                 store.Complete(claim.Id, me, record).Should().Be(Completion.Accepted);
                 completions.Add(claim.Id);

@@ -1,4 +1,4 @@
-using LessData.Experiments;
+using LessData.Store;
 using Npgsql;
 
 namespace LessData.Tests.Integration;

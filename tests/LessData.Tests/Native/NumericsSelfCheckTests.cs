@@ -1,6 +1,6 @@
-using LessData.Experiments;
 using LessData.Models;
 using LessData.Native;
+using LessData.Provenance;
 using LessData.Torch;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -1,5 +1,7 @@
-using LessData.Experiments;
+using LessData.Provenance;
 using LessData.Reports;
+using LessData.Runs;
+using LessData.Store;
 using LessData.Training;
 
 namespace LessData.Tests.Reports;
@@ -8,7 +10,7 @@ public sealed class HardwareClassesTests
 {
     private static SweepRun Run(string id, double seconds, string? hardware) =>
         new("paper-step", "cpu", "fashion-mnist", id, id == "Baseline" ? "full" : "step:0.5@0.5", 0, 1, RunStatus.Completed,
-            new RunRecord(new TrainConfig(), new Provenance("x", new Dictionary<string, string>(), "m", "c"), [],
+            new RunRecord(new TrainConfig(), new RunProvenance("x", new Dictionary<string, string>(), "m", "c"), [],
                 new RunTotals(10, seconds, seconds, 0.5, 0.5, 0, 0, "model:65W")), null, hardware);
 
     [Fact]

@@ -1,7 +1,11 @@
 using System.Globalization;
 using LessData;
-using LessData.Experiments;
+using LessData.Provenance;
 using LessData.Reports;
+using LessData.Runs;
+using LessData.Statistics;
+using LessData.Store;
+using LessData.Tests.Statistics;
 using LessData.Training;
 using SkiaSharp;
 
@@ -16,7 +20,7 @@ public sealed class ReportBuilderTests : IDisposable
     private static SweepRun Run(string id, string spec, int trial, long evaluations, double seconds, double top1, RunStatus status = RunStatus.Completed)
     {
         var epochs = Enumerable.Range(1, 3).Select(e => new EpochRecord(e, e == 1 && spec != "full" ? 0.5 : 1, 10, evaluations * e / 3, 1.0 / e, top1 - (3 - e) * 0.05, seconds / 3, 0.001)).ToList();
-        var record = new RunRecord(new TrainConfig { Experiment = new() { Schedule = LessData.Selection.Schedules.Parse(spec), Seed = 1 + trial } }, new Provenance("x", new Dictionary<string, string>(), "m", "c"), epochs,
+        var record = new RunRecord(new TrainConfig { Experiment = new() { Schedule = LessData.Selection.Schedules.Parse(spec), Seed = 1 + trial } }, new RunProvenance("x", new Dictionary<string, string>(), "m", "c"), epochs,
             new RunTotals(evaluations, seconds, seconds + 2, top1, top1, seconds * 65 / 3.6e6, seconds * 65 / 3.6e6 * LessData.Energy.Carbon.WorldAverageGramsPerKwh, "model:65W"));
         return new SweepRun("paper-step", "cpu", "fashion-mnist", id, spec, trial, 1 + trial, status, status == RunStatus.Completed ? record : null,
             status == RunStatus.Failed ? "boom" : null);

@@ -1,5 +1,8 @@
-using LessData.Experiments;
+using LessData.Provenance;
 using LessData.Reports;
+using LessData.Runs;
+using LessData.Store;
+using LessData.Sweeps;
 using LessData.Training;
 using Microsoft.Data.Sqlite;
 
@@ -17,7 +20,7 @@ public sealed class ReportConfigurationTests : IDisposable
     }
 
     private static IReadOnlyList<PlannedRun> Sweep(int epochs, int trials, int seed, string plan = "paper-increment") =>
-        PlannedRun.Expand(plan, SweepPlans.Get(plan), "cpu",
+        PlanExpansion.Expand(plan, SweepPlans.Get(plan), "cpu",
             SweepProfiles.Get("cpu") is var p ? p with { Experiment = p.Experiment with { Epochs = epochs } } : null!, trials, seed);
 
     /// <summary>Top-1 of a run: the epochs set the level (so mixing configurations would show), the cell a small offset.</summary>
@@ -30,7 +33,7 @@ public sealed class ReportConfigurationTests : IDisposable
         {
             if (skip?.Invoke(claim.Config) == true) { store.Fail(claim.Id, me, "skipped"); continue; }
             double top1 = Top1(claim.Config.Experiment);
-            store.Complete(claim.Id, me, new RunRecord(claim.Config, new Provenance("t", new Dictionary<string, string>(), "m", "c"),
+            store.Complete(claim.Id, me, new RunRecord(claim.Config, new RunProvenance("t", new Dictionary<string, string>(), "m", "c"),
                 [new EpochRecord(1, 1, 10, 10, 1, top1, 1, 0.001)], new RunTotals(10, 10, 11, top1, top1, 0, 0, "model:65W")));
         }
     }
@@ -111,7 +114,7 @@ public sealed class ReportConfigurationTests : IDisposable
         var profile = SweepProfiles.Get("cpu");
         var config = profile with { Experiment = profile.Experiment with { Selector = LessData.Selection.Selectors.Parse("loss") } };
 
-        var planned = PlannedRun.Expand("paper-increment", SweepPlans.WithBaseline(SweepPlans.Get("paper-increment")), "cpu", config, 1, 1);
+        var planned = PlanExpansion.Expand("paper-increment", SweepPlans.WithBaseline(SweepPlans.Get("paper-increment")), "cpu", config, 1, 1);
 
         planned.Single(r => r.ExperimentId == "Baseline").Config.Experiment.Selector.Spec.Should().Be("random");
         planned.Where(r => r.ExperimentId != "Baseline").Should().OnlyContain(r => r.Config.Experiment.Selector.Spec.StartsWith("loss", StringComparison.Ordinal));

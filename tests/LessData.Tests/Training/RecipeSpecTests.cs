@@ -2,7 +2,7 @@ using System.Text.Json;
 using LessData.Augmentation;
 using LessData.Data;
 using LessData.Data.Folders;
-using LessData.Experiments;
+using LessData.Runs;
 using LessData.Models;
 using LessData.Training;
 

@@ -1,7 +1,7 @@
 using LessData.Augmentation;
-using LessData.Experiments;
 using LessData.Models;
 using LessData.Native;
+using LessData.Runs;
 using LessData.Selection;
 using LessData.Training;
 using TorchSharp;

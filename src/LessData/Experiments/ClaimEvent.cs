@@ -1,4 +1,0 @@
-namespace LessData.Experiments;
-
-/// <summary>One row of the store's claim log: claim, reclaim (after a lost lease), release, complete, duplicate or fail.</summary>
-public sealed record ClaimEvent(long Seq, long RunId, string Owner, string Event, string At);

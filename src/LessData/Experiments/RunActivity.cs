@@ -1,5 +1,0 @@
-namespace LessData.Experiments;
-
-/// <summary>One run as `sweep status` shows it: state, who holds it (host/pid/start), last heartbeat, epoch reached, error.</summary>
-public sealed record RunActivity(long Id, string Dataset, string ExperimentId, string Spec, int Trial, RunStatus Status,
-    string? Owner, string? Heartbeat, int? Epoch, int Epochs, string? Error, string? Started, string? Finished, string? Hardware);

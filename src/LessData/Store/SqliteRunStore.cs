@@ -1,0 +1,44 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace LessData.Store;
+
+/// <summary>The store in one SQLite file (WAL, 30 s busy timeout): the default, for one machine.</summary>
+public sealed class SqliteRunStore : RunStore
+{
+    private readonly string _connectionString;
+
+    public SqliteRunStore(string path)
+    {
+        Path = path;
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
+        try
+        {
+            using (var c = Connect()) Exec(c, null, "PRAGMA journal_mode = WAL;");
+            Initialize();
+        }
+        catch (SqliteException e)
+        {
+            throw new UserError($"{path}: cannot open as a LessData store ({e.Message})");
+        }
+    }
+
+    public string Path { get; }
+    public override string Location => Path;
+    public override string SideFolder => System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!;
+
+    protected override RunStoreSchema.Types Types { get; } = new("INTEGER PRIMARY KEY", "INTEGER", "REAL", "BLOB");
+    protected override string ClaimLock => "";
+    protected override string RowLock => "";
+
+    protected override DbConnection Connect()
+    {
+        var c = new SqliteConnection(_connectionString);
+        c.Open();
+        Exec(c, null, "PRAGMA busy_timeout = 30000;");
+        return c;
+    }
+
+    /// <summary>IMMEDIATE: the write lock is taken at BEGIN, so two claimers never read the same pending run.</summary>
+    protected override DbTransaction Begin(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: false);
+}

@@ -1,0 +1,29 @@
+using LessData.Models;
+using LessData.Training;
+
+namespace LessData.Sweeps;
+
+/// <summary>
+/// Profiles a plan runs with. paper: the paper's settings (hvc, 300 epochs, batch 120, full datasets). cpu: hvc-small,
+/// 12 epochs (P·E whole for P ∈ {¼, ½, ¾}), 6,000 training images, curves on 2,000 test images, final top-1 on all 10,000.
+/// </summary>
+public static class SweepProfiles
+{
+    public const int CpuTrainLimit = 6000;
+    public const int CpuTestLimit = 2000;
+    /// <summary>A multiple of 4 (and of 3), so every Step cell round(P·E) and C2/C3 sit at the paper's ratios (PlanRounding).</summary>
+    public const int CpuEpochs = 12;
+
+    public static IReadOnlyList<string> Names { get; } = ["paper", "cpu"];
+
+    public static TrainConfig Get(string name) => name switch
+    {
+        "paper" => new TrainConfig { Experiment = new() { Model = ModelSpec.Parse("hvc"), Epochs = 300, BatchSize = 120 } },
+        "cpu" => new TrainConfig
+        {
+            Experiment = new() { Model = ModelSpec.Parse("hvc-small"), Epochs = CpuEpochs, BatchSize = 120, TrainLimit = CpuTrainLimit, TestLimit = CpuTestLimit },
+            Environment = new() { Threads = 2 },
+        },
+        _ => throw new UserError($"unknown profile '{name}': use one of {string.Join(", ", Names)}"),
+    };
+}
