@@ -7,17 +7,8 @@ using Microsoft.Data.Sqlite;
 
 namespace LessData.Tests.Store;
 
-public sealed class RunStoreTests : IDisposable
+public sealed class RunStoreTests() : TempStoreFolder("lessdata-store-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("lessdata-store-").FullName;
-    private string StorePath => Path.Combine(_dir, "runs.db");
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
-    }
-
     private static IReadOnlyList<PlannedRun> Plan(int trials = 2) =>
         PlanExpansion.Expand("paper-cut", SweepPlans.Get("paper-cut"), "cpu", SweepProfiles.Get("cpu") is var p ? p with { Experiment = p.Experiment with { Epochs = 2 } } : null!, trials, 1);
 
@@ -317,8 +308,8 @@ public sealed class RunStoreTests : IDisposable
             var b = store.TryClaim(me)!;
             store.SaveCheckpoint(b.Id, me, 1, [7, 8, 9]);
         }
-        var second = Path.Combine(_dir, "copy.db");
-        var third = Path.Combine(_dir, "back.db");
+        var second = Path.Combine(Folder, "copy.db");
+        var third = Path.Combine(Folder, "back.db");
         using (var a = new SqliteRunStore(StorePath))
         using (var b = new SqliteRunStore(second)) StoreCopy.Copy(a, b);
         using (var b = new SqliteRunStore(second))

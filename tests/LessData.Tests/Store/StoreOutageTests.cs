@@ -8,17 +8,8 @@ using Microsoft.Data.Sqlite;
 namespace LessData.Tests.Store;
 
 /// <summary>A store that goes away while a run trains: the run is never marked failed for it.</summary>
-public sealed class StoreOutageTests : IDisposable
+public sealed class StoreOutageTests() : TempStoreFolder("lessdata-outage-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("lessdata-outage-").FullName;
-    private string StorePath => Path.Combine(_dir, "runs.db");
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
-    }
-
     private static IReadOnlyList<PlannedRun> OneRun() =>
         [.. PlanExpansion.Expand("paper-cut", SweepPlans.Get("paper-cut"), "cpu", SweepProfiles.Get("cpu") is var p ? p with { Experiment = p.Experiment with { Epochs = 2 } } : null!, 1, 1).Take(1)];
 

@@ -5,20 +5,13 @@ using LessData.Sweeps;
 using LessData.Training;
 using Microsoft.Data.Sqlite;
 
+using LessData.Tests.Store;
+
 namespace LessData.Tests.Sweeps;
 
 /// <summary>A worker's node name and fault points come from the seams its caller supplies, not from the environment.</summary>
-public sealed class WorkerSeamsTests : IDisposable
+public sealed class WorkerSeamsTests() : TempStoreFolder("lessdata-seams-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("lessdata-seams-").FullName;
-    private string StorePath => Path.Combine(_dir, "runs.db");
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
-    }
-
     private sealed class Recorder(FaultPoint? throwAt = null) : IFaultInjector
     {
         public List<FaultPoint> Reached { get; } = [];
