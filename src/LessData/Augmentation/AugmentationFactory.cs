@@ -28,7 +28,7 @@ internal static class AugmentationFactory
     /// <summary>The dataset's own pipeline: the base model's for a built-in dataset; cifar (RGB) or mnist (grey) for a folder.</summary>
     public static AugmentationPipeline DefaultPipeline(string dataset, int channels)
     {
-        if (Data.Folders.FolderSpec.IsFolder(dataset)) return channels == 3 ? AugmentationPipeline.Cifar : AugmentationPipeline.Mnist;
+        if (Data.FolderSpec.IsFolder(dataset)) return channels == 3 ? AugmentationPipeline.Cifar : AugmentationPipeline.Mnist;
         return Normalize(dataset) switch
         {
             "mnist" or "fashion-mnist" => AugmentationPipeline.Mnist,

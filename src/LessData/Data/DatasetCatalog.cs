@@ -29,5 +29,5 @@ public static class DatasetCatalog
     public static IDatasetFormat Get(string name) =>
         All.FirstOrDefault(d => d.Name == name.Trim().ToLowerInvariant())
         ?? throw new UserError($"'{name}' is not a dataset LessData knows: use one of {string.Join(", ", All.Select(d => d.Name))}, "
-            + $"or {Folders.FolderSpec.Prefix}PATH for your own images (one subfolder per class)", parameter: Setting);
+            + $"or {FolderSpec.Prefix}PATH for your own images (one subfolder per class)", parameter: Setting);
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using LessData.Data.Folders;
 
 namespace LessData.Data;
 

@@ -1,3 +1,4 @@
+using LessData.Data;
 using LessData.Data.Folders;
 
 namespace LessData.Tests.Data.Folders;

@@ -1,4 +1,4 @@
-namespace LessData.Data.Folders;
+namespace LessData.Data;
 
 /// <summary>The <c>folder:PATH</c> dataset spec: a folder of images with one subfolder per class.</summary>
 public sealed record FolderSpec(string Path)
