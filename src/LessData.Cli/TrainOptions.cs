@@ -13,7 +13,7 @@ public sealed class TrainOptions
     private static readonly ExperimentConfig s_defaults = new();
     private static readonly RunEnvironment s_environment = new();
 
-    public Option<string> Dataset { get; } = new("--dataset") { Description = "mnist | fashion-mnist | cifar10 | smallnorb | folder:PATH (one subfolder per class)", DefaultValueFactory = _ => s_defaults.Dataset.ToString() };
+    public Option<string> Dataset { get; } = SharedOptions.Dataset("mnist | fashion-mnist | cifar10 | smallnorb | folder:PATH (one subfolder per class)", s_defaults.Dataset.ToString());
     public Option<double?> TestSplit { get; } = new("--test-split") { Description = "folder:PATH without train/ and test/: the share of each class held out for test, in (0, 1); seeded by --seed" };
     public Option<string?> ImageSize { get; } = new("--image-size") { Description = "folder:PATH: resize every image to S or HxW (bilinear); default: the size all images share" };
     public Option<int?> Channels { get; } = new("--channels") { Description = "folder:PATH: 1 or 3 (default: 1 when every training image is grey, else 3)" };
@@ -27,7 +27,7 @@ public sealed class TrainOptions
     public Option<string> LrSchedule { get; } = new("--lr-schedule") { Description = "paper (x decay per epoch) | cosine | onecycle", DefaultValueFactory = _ => s_defaults.LrSchedule.ToString() };
     public Option<double> Warmup { get; } = new("--warmup") { Description = "Linear warm-up, in epochs of the LR clock (onecycle: where the peak is; default 0.3 x epochs)", DefaultValueFactory = _ => s_defaults.WarmupEpochs };
     public Option<string> LrClock { get; } = new("--lr-clock") { Description = "epochs (progress = epochs done) | images (progress = images seen / training-set size)", DefaultValueFactory = _ => s_defaults.LrClock.ToString() };
-    public Option<string?> DataDir { get; } = new("--data-dir") { Description = "Folder holding the dataset (else $LESSDATA_DATA, the user cache, system locations, then download)" };
+    public Option<string?> DataDir { get; } = SharedOptions.DataDir("Folder holding the dataset (else $LESSDATA_DATA, the user cache, system locations, then download)");
     public Option<string> Schedule { get; } = new("--schedule") { Description = "full | step:F@P | step:E1..E9 | increment:F | cut:N", DefaultValueFactory = _ => s_defaults.Schedule.Spec };
     public Option<string> Selector { get; } = new("--selector") { Description = "Which images fill the budget: " + Selectors.Forms, DefaultValueFactory = _ => s_defaults.Selector.Spec };
     public Option<bool> Unbiased { get; } = new("--unbiased") { Description = "loss selector: scale kept easy samples' loss by 1/keep-probability" };
@@ -42,9 +42,9 @@ public sealed class TrainOptions
     public Option<int?> TestLimit { get; } = new("--test-limit") { Description = "Per-epoch curve on a seeded, class-balanced subset of N test images (the final top-1 always uses the full split)" };
     public Option<int> FinalWindow { get; } = new("--final-window") { Description = "Final top-1 = mean over the last k epochs (at most a quarter of the run), on the full test split", DefaultValueFactory = _ => s_defaults.FinalWindow };
     public Option<bool> NoAugment { get; } = new("--no-augment") { Description = "Switch augmentation off" };
-    public Option<string> Device { get; } = new("--device") { Description = "cpu | cuda", DefaultValueFactory = _ => s_environment.Device };
+    public Option<string> Device { get; } = SharedOptions.Device("cpu | cuda", s_environment.Device);
     public Option<LessData.Native.ConvolutionPath> ConvPath { get; } = new("--conv-path") { Description = "Convolution kernels: auto (oneDNN unless the numerics self-check finds it wrong) or aten (libtorch's own; faster for some models, see lessdata bench)" };
-    public Option<int> Threads { get; } = new("--threads") { Description = "libtorch threads (0 = its default)", DefaultValueFactory = _ => s_environment.Threads };
+    public Option<int> Threads { get; } = SharedOptions.Threads("libtorch threads (0 = its default)", s_environment.Threads);
     public Option<double> CarbonIntensity { get; } = new("--carbon-intensity") { Description = "gCO2e per kWh", DefaultValueFactory = _ => s_environment.CarbonGramsPerKwh };
     public Option<double> DevicePower { get; } = new("--device-power") { Description = "Watts assumed when no energy counter is readable", DefaultValueFactory = _ => s_environment.DevicePowerWatts };
     public Option<bool> TensorBoard { get; } = new("--tensorboard") { Description = "Write TensorBoard event files into the run folder" };
