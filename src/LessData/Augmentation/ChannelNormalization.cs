@@ -11,7 +11,7 @@ namespace LessData.Augmentation;
 public sealed record ChannelNormalization(double[] Mean, double[] Std)
 {
     /// <summary>Statistics of the training split as the model would see it without augmentation, in chunks.</summary>
-    public static ChannelNormalization Measure(ImageDataset train, IBatchTransform pipeline, int chunk = 1000)
+    internal static ChannelNormalization Measure(ImageDataset train, IBatchTransform pipeline, int chunk = 1000)
     {
         int c = pipeline.OutputShape.Channels;
         var sum = new double[c];

@@ -34,7 +34,7 @@ public sealed record ComparisonRow(
     /// The baseline row and one row per method; runs are matched by trial (the seed they share), and each pair's top-1
     /// is read by <paramref name="reading"/> (<see cref="FinalTop1"/>).
     /// </summary>
-    public static IReadOnlyList<ComparisonRow> Build(IReadOnlyDictionary<int, RunRecord> baseline,
+    internal static IReadOnlyList<ComparisonRow> Build(IReadOnlyDictionary<int, RunRecord> baseline,
         IEnumerable<IReadOnlyDictionary<int, RunRecord>> methods, VerdictRule rule, FinalTop1Reading reading = FinalTop1Reading.FullData)
     {
         double margin = rule.Margin;

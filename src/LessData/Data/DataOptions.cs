@@ -16,7 +16,7 @@ public sealed record DataOptions
     public IReadOnlyList<string> SystemRoots { get; init; } = [];
     public bool AllowDownload { get; init; } = true;
     public string? Mirror { get; init; }
-    public IDownloader Downloader { get; init; } = new HttpDownloader();
+    internal IDownloader Downloader { get; init; } = new HttpDownloader();
 
     public static DataOptions FromEnvironment(string? dataDir) => new()
     {

@@ -3,7 +3,7 @@ namespace LessData.Data;
 /// <summary>The datasets LessData knows, with their canonical sources and published SHA-256 checksums (docs/datasets.md).</summary>
 public static class DatasetCatalog
 {
-    public static IReadOnlyList<IDatasetFormat> All { get; } =
+    internal static IReadOnlyList<IDatasetFormat> All { get; } =
     [
         new IdxDataset("mnist", "https://ossci-datasets.s3.amazonaws.com/mnist/", new Dictionary<string, string>
         {
@@ -26,7 +26,7 @@ public static class DatasetCatalog
     /// <summary>How errors name the dataset setting (the CLI maps it to its flag).</summary>
     public const string Setting = "dataset";
 
-    public static IDatasetFormat Get(string name) =>
+    internal static IDatasetFormat Get(string name) =>
         All.FirstOrDefault(d => d.Name == name.Trim().ToLowerInvariant())
         ?? throw new UserError($"'{name}' is not a dataset LessData knows: use one of {string.Join(", ", All.Select(d => d.Name))}, "
             + $"or {FolderSpec.Prefix}PATH for your own images (one subfolder per class)", parameter: Setting);

@@ -9,7 +9,7 @@ public static class DatasetInspection
     public static IReadOnlyList<DatasetStatus> Inspect(DataOptions options) =>
         [.. DatasetCatalog.All.Select(d => Inspect(d, options))];
 
-    public static DatasetStatus Inspect(IDatasetFormat dataset, DataOptions options)
+    internal static DatasetStatus Inspect(IDatasetFormat dataset, DataOptions options)
     {
         DataLocation? location;
         try

@@ -1,7 +1,7 @@
 namespace LessData.Data;
 
 /// <summary>One dataset of the catalog: how to recognise it in a folder, read a split, and install a download.</summary>
-public interface IDatasetFormat
+internal interface IDatasetFormat
 {
     string Name { get; }
     int ClassCount { get; }

@@ -7,7 +7,7 @@ namespace LessData.Data;
 /// One split of an image dataset held as ONE contiguous uint8 tensor [N, C, H, W] plus one int64 label tensor [N].
 /// Never one tensor per sample: an epoch is an index tensor into these.
 /// </summary>
-public sealed class ImageDataset : IDisposable
+internal sealed class ImageDataset : IDisposable
 {
     public ImageDataset(string name, string split, byte[] pixels, int[] labels, int channels, int height, int width, int classCount)
     {

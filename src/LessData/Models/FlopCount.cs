@@ -5,7 +5,7 @@ namespace LessData.Models;
 /// batch-norm, ReLU and pooling are left out (they are memory-bound and small). Training is taken as forward +
 /// backward ≈ 3 × forward, the usual estimate (backward computes gradients for both inputs and weights).
 /// </summary>
-public readonly record struct FlopCount(long Forward)
+internal readonly record struct FlopCount(long Forward)
 {
     public long Training => 3 * Forward;
 }

@@ -9,7 +9,7 @@ namespace LessData.Models;
 /// <see cref="BaseNorm"/> uses the base model's batch-norm (TensorFlow decay 0.9997 = PyTorch momentum 0.0003,
 /// eps 1e-3, a learned shift β but no scale γ, plus a batch-norm on the logits); off = PyTorch's defaults (docs/models.md).
 /// </summary>
-public sealed record HvcArchitecture(int Depth, int FirstWidth, int Growth, bool Bf16Convolutions = false, bool BaseNorm = false)
+internal sealed record HvcArchitecture(int Depth, int FirstWidth, int Growth, bool Bf16Convolutions = false, bool BaseNorm = false)
 {
     /// <summary>The paper's network: 9 convolutions, widths 32, 48, …, 160.</summary>
     public static readonly HvcArchitecture Paper = new(9, 32, 16);

@@ -19,7 +19,7 @@ public static class ModelFactory
     /// The CPU-sized capsule network: the paper's 9 valid convolutions (so the same 10x10 primary capsules on 28x28)
     /// with widths 8, 12, …, 40 instead of 32, 48, …, 160 — about 8x faster to train (docs/models.md).
     /// </summary>
-    public static readonly HvcArchitecture Small = new(9, 8, 4);
+    internal static readonly HvcArchitecture Small = new(9, 8, 4);
 
     public static IReadOnlyList<string> Names { get; } = ["hvc", "hvc-small", "cnn", "resnet20", "resnet18"];
 
@@ -64,7 +64,7 @@ public static class ModelFactory
     }
 
     /// <summary>The capsule network's shape for an HVC model spec (hvc, hvc-small, with optional overrides).</summary>
-    public static HvcArchitecture Architecture(string name)
+    internal static HvcArchitecture Architecture(string name)
     {
         var preset = Normalize(name) switch
         {
@@ -90,7 +90,7 @@ public static class ModelFactory
     /// <summary>Number of trainable parameters (buffers such as batch-norm running statistics, and frozen ones such as the base norm's γ, are not counted).</summary>
     public static long ParameterCount(nn.Module module) => module.parameters().Where(p => p.requires_grad).Sum(p => p.numel());
 
-    public static FlopCount FlopsPerImage(string name, int channels, int height, int width, int classes)
+    internal static FlopCount FlopsPerImage(string name, int channels, int height, int width, int classes)
     {
         string model = Normalize(name);
         if (ResNets.ResNetArchitecture.Named(model) is { } resnet) return new FlopCount(2 * resnet.MultiplyAdds(channels, height, width, classes));

@@ -13,7 +13,7 @@ public static class ReportFormat
 
     public static string P(double p) => PValueText.Format(p);
 
-    public static string Trials(ReportRow r)
+    internal static string Trials(ReportRow r)
     {
         var missing = new List<string>();
         if (r.Pending > 0) missing.Add($"{r.Pending} pending");

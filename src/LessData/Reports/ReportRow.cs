@@ -9,7 +9,7 @@ namespace LessData.Reports;
 /// seeds both completed, PHolm is the paired p Holm-adjusted across the cells of the table, and Decision holds the
 /// verdict adjusted across the table's cells (Bonferroni, <see cref="VerdictRule"/>) with the unadjusted one.
 /// </summary>
-public sealed record ReportRow(
+internal sealed record ReportRow(
     string Dataset, string Profile, string Id, string Spec, int Completed, int Pending, int Running, int Failed,
     double Evaluations, double EvaluationsDelta, double TrainSeconds, double TimeDelta,
     double Top1Mean, double Top1Std, double Top1Delta, double P, double Co2Grams, double Co2Saved,

@@ -24,7 +24,7 @@ public static class ModelArtifact
     public const string SaveModelSetting = "saveModel";
 
     /// <summary>The description of <paramref name="model"/>, the run's trained model, for model.json.</summary>
-    public static ModelDescription Describe(ExperimentConfig config, ImageDataset train, IBatchTransform transform, RunData data, nn.Module model)
+    internal static ModelDescription Describe(ExperimentConfig config, ImageDataset train, IBatchTransform transform, RunData data, nn.Module model)
     {
         var (c, h, w) = transform.OutputShape;
         var classes = train.ClassNames ?? Enumerable.Range(0, train.ClassCount).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
@@ -33,7 +33,7 @@ public static class ModelArtifact
             new Dictionary<string, string> { ["native"] = NativeFile, ["safetensors"] = SafetensorsFile });
     }
 
-    public static void Write(string folder, nn.Module<Tensor, Tensor> model, ModelDescription description)
+    internal static void Write(string folder, nn.Module<Tensor, Tensor> model, ModelDescription description)
     {
         Directory.CreateDirectory(folder);
         model.save(Path.Combine(folder, NativeFile));
@@ -41,7 +41,7 @@ public static class ModelArtifact
         AtomicFile.WriteAllText(Path.Combine(folder, DescriptionFile), JsonSerializer.Serialize(description, RunOutputs.Json));
     }
 
-    public static ModelDescription ReadDescription(string folder)
+    internal static ModelDescription ReadDescription(string folder)
     {
         var path = Path.Combine(folder, DescriptionFile);
         if (!File.Exists(path))
@@ -58,7 +58,7 @@ public static class ModelArtifact
     }
 
     /// <summary>The saved model in evaluation mode, built from model.json and loaded from the native weights.</summary>
-    public static nn.Module<Tensor, Tensor> Load(string folder, ModelDescription d)
+    internal static nn.Module<Tensor, Tensor> Load(string folder, ModelDescription d)
     {
         var weights = Path.Combine(folder, NativeFile);
         if (!File.Exists(weights)) throw new UserError($"{weights}: weights file not found");
@@ -81,7 +81,7 @@ public static class ModelArtifact
         e is EndOfStreamException ? "it ends early" : e.Message.Split('\n')[0].TrimEnd('.');
 
     /// <summary>The run's test-time preprocessing, rebuilt from model.json.</summary>
-    public static IBatchTransform TestPipeline(ModelDescription d)
+    internal static IBatchTransform TestPipeline(ModelDescription d)
     {
         var transform = AugmentationFactory.For(d.Dataset, AugmentationPipeline.Parse(d.Pipeline), augment: false, d.Channels, d.Height, d.Width);
         return d.Normalization is null ? transform : new NormalizedTransform(transform, d.Normalization);

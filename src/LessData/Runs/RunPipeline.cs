@@ -23,7 +23,7 @@ public static class RunPipeline
         RunWithTimings(config, outDir, observer, cancel, checkpointDir, commandLine, checkpointSaved).Record;
 
     /// <summary>As <see cref="Run"/>, also returning where the training time went (for `lessdata bench`).</summary>
-    public static (RunRecord Record, StepTimings Timings) RunWithTimings(TrainConfig config, string? outDir, ITrainingObserver observer,
+    internal static (RunRecord Record, StepTimings Timings) RunWithTimings(TrainConfig config, string? outDir, ITrainingObserver observer,
         CancellationToken cancel, string? checkpointDir = null, string commandLine = "", Action? checkpointSaved = null) =>
         RunCore(config, outDir, observer, cancel, checkpointDir, commandLine, checkpointSaved, journalFrom: null);
 
@@ -124,7 +124,7 @@ public static class RunPipeline
     /// the per-epoch curve (its test limit), and — when that is limited — the full
     /// test split the final top-1 is measured on (null when the curve already uses all of it).
     /// </summary>
-    public static (ImageDataset Train, ImageDataset Test, ImageDataset? FullTest, FolderSummary? Folder) LoadSplits(TrainConfig config, ITrainingObserver observer)
+    internal static (ImageDataset Train, ImageDataset Test, ImageDataset? FullTest, FolderSummary? Folder) LoadSplits(TrainConfig config, ITrainingObserver observer)
     {
         var e = config.Experiment;
         var options = DataOptions.FromEnvironment(config.Environment.DataDir);

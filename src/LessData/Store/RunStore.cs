@@ -49,29 +49,29 @@ public abstract class RunStore : IDisposable
             _ => throw new UserError($"{location}: not a store location"),
         };
 
-    protected abstract RunStoreSchema.Types Types { get; }
-    protected abstract DbConnection Connect();
-    protected abstract DbTransaction Begin(DbConnection connection);
+    private protected abstract RunStoreSchema.Types Types { get; }
+    private protected abstract DbConnection Connect();
+    private protected abstract DbTransaction Begin(DbConnection connection);
     /// <summary>Locks the row a claim selects and skips rows another transaction holds ("" where the transaction already locks).</summary>
-    protected abstract string ClaimLock { get; }
+    private protected abstract string ClaimLock { get; }
     /// <summary>Locks one selected row until the transaction ends.</summary>
-    protected abstract string RowLock { get; }
+    private protected abstract string RowLock { get; }
     /// <summary>Serializes schema creation among processes opening the store at once.</summary>
-    protected virtual void LockSchema(DbConnection c, DbTransaction tx) { }
+    private protected virtual void LockSchema(DbConnection c, DbTransaction tx) { }
     /// <summary>Runs a store operation, retrying where the dialect knows an error to be transient.</summary>
-    protected T Retry<T>(Func<T> operation) => Retry(operation, null);
+    private protected T Retry<T>(Func<T> operation) => Retry(operation, null);
     /// <summary>
     /// Runs a store operation, retrying where the dialect knows an error to be transient, for up to <paramref name="budget"/>
     /// (null: the dialect's default; zero: one attempt); then <see cref="StoreUnreachableException"/>.
     /// </summary>
-    protected virtual T Retry<T>(Func<T> operation, TimeSpan? budget) => operation();
+    private protected virtual T Retry<T>(Func<T> operation, TimeSpan? budget) => operation();
     /// <summary>The store's clock (PostgreSQL: the server's, so that nodes with skewed clocks agree on leases).</summary>
-    protected virtual DateTime Clock(DbConnection c, DbTransaction? tx) => DateTime.UtcNow;
+    private protected virtual DateTime Clock(DbConnection c, DbTransaction? tx) => DateTime.UtcNow;
 
     public static string Stamp(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>Creates the tables, or migrates an older version; a newer or unknown version is refused.</summary>
-    protected void Initialize() => Retry(() =>
+    private protected void Initialize() => Retry(() =>
     {
         using var c = Connect();
         using var tx = Begin(c);
@@ -201,7 +201,7 @@ public abstract class RunStore : IDisposable
     /// completed) is kept in duplicate_results and changes nothing else. An unreachable store is retried for up to
     /// <see cref="OutagePatience"/>.
     /// </summary>
-    public Completion Complete(long id, RunOwner me, RunRecord record, string? hardware = null) => Retry(() =>
+    internal Completion Complete(long id, RunOwner me, RunRecord record, string? hardware = null) => Retry(() =>
     {
         using var c = Connect();
         using var tx = Begin(c);
@@ -367,7 +367,7 @@ public abstract class RunStore : IDisposable
     });
 
     /// <summary>The claim log, oldest first.</summary>
-    public IReadOnlyList<ClaimEvent> ClaimLog() => Retry(() =>
+    internal IReadOnlyList<ClaimEvent> ClaimLog() => Retry(() =>
     {
         using var c = Connect();
         using var select = Command(c, null, "SELECT seq, run_id, owner, event, at FROM claims ORDER BY seq");
@@ -408,12 +408,12 @@ public abstract class RunStore : IDisposable
     });
 
     /// <summary>Brings generated-key counters past the copied keys (PostgreSQL identities).</summary>
-    protected virtual void AfterCopy(DbConnection c, DbTransaction tx) { }
+    private protected virtual void AfterCopy(DbConnection c, DbTransaction tx) { }
 
     private void Log(DbConnection c, DbTransaction tx, long id, RunOwner me, string what, string at) =>
         Exec(c, tx, "INSERT INTO claims(run_id, owner, event, at) VALUES (@id, @owner, @event, @at)", ("id", id), ("owner", me.ToString()), ("event", what), ("at", at));
 
-    protected static DbCommand Command(DbConnection c, DbTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
+    private protected static DbCommand Command(DbConnection c, DbTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
     {
         var command = c.CreateCommand();
         command.CommandText = sql;
@@ -428,13 +428,13 @@ public abstract class RunStore : IDisposable
         return command;
     }
 
-    protected static int Exec(DbConnection c, DbTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
+    private protected static int Exec(DbConnection c, DbTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
     {
         using var command = Command(c, tx, sql, parameters);
         return command.ExecuteNonQuery();
     }
 
-    protected static object? Scalar(DbConnection c, DbTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
+    private protected static object? Scalar(DbConnection c, DbTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
     {
         using var command = Command(c, tx, sql, parameters);
         var value = command.ExecuteScalar();

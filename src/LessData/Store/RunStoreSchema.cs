@@ -7,7 +7,7 @@ namespace LessData.Store;
 /// checkpoints (each running run's last finished epoch, so any node can resume it), claims (an append-only log of
 /// every claim, release, completion and rejection) and duplicate_results (a second finisher's result, kept apart).
 /// </summary>
-public static class RunStoreSchema
+internal static class RunStoreSchema
 {
     public const int Version = 3;
 

@@ -27,11 +27,11 @@ public sealed class SqliteRunStore : RunStore
     public override string Location => Path;
     public override string SideFolder => System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!;
 
-    protected override RunStoreSchema.Types Types { get; } = new("INTEGER PRIMARY KEY", "INTEGER", "REAL", "BLOB");
-    protected override string ClaimLock => "";
-    protected override string RowLock => "";
+    private protected override RunStoreSchema.Types Types { get; } = new("INTEGER PRIMARY KEY", "INTEGER", "REAL", "BLOB");
+    private protected override string ClaimLock => "";
+    private protected override string RowLock => "";
 
-    protected override DbConnection Connect()
+    private protected override DbConnection Connect()
     {
         var c = new SqliteConnection(_connectionString);
         c.Open();
@@ -40,5 +40,5 @@ public sealed class SqliteRunStore : RunStore
     }
 
     /// <summary>IMMEDIATE: the write lock is taken at BEGIN, so two claimers never read the same pending run.</summary>
-    protected override DbTransaction Begin(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: false);
+    private protected override DbTransaction Begin(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: false);
 }

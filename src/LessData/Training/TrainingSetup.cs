@@ -30,7 +30,7 @@ internal sealed record TrainingSetup(
 internal sealed record TrainingOutcome(IReadOnlyList<EpochRecord> Epochs, double TrainSeconds, StepTimings Timings);
 
 /// <summary>Seconds spent in each part of the training epochs (for `lessdata bench`).</summary>
-public sealed record StepTimings(double Selection, double WaitForBatches, double Producer, double Steps)
+internal sealed record StepTimings(double Selection, double WaitForBatches, double Producer, double Steps)
 {
     public static readonly StepTimings Zero = new(0, 0, 0, 0);
     public StepTimings Add(StepTimings o) => new(Selection + o.Selection, WaitForBatches + o.WaitForBatches, Producer + o.Producer, Steps + o.Steps);

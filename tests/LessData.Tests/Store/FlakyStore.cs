@@ -27,20 +27,20 @@ internal sealed class FlakyStore : RunStore
 
     public override string Location => "flaky";
     public override string SideFolder => Path.GetTempPath();
-    protected override RunStoreSchema.Types Types { get; } = new("INTEGER PRIMARY KEY", "INTEGER", "REAL", "BLOB");
-    protected override string ClaimLock => "";
-    protected override string RowLock => "";
+    private protected override RunStoreSchema.Types Types { get; } = new("INTEGER PRIMARY KEY", "INTEGER", "REAL", "BLOB");
+    private protected override string ClaimLock => "";
+    private protected override string RowLock => "";
 
-    protected override DbConnection Connect()
+    private protected override DbConnection Connect()
     {
         var c = new SqliteConnection(_connectionString);
         c.Open();
         return c;
     }
 
-    protected override DbTransaction Begin(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: false);
+    private protected override DbTransaction Begin(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: false);
 
-    protected override T Retry<T>(Func<T> operation, TimeSpan? budget)
+    private protected override T Retry<T>(Func<T> operation, TimeSpan? budget)
     {
         for (int waits = 0; Down; waits++)
         {
