@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using LessData.Benchmarks;
 using LessData.Runs;
 using Spectre.Console;
@@ -14,7 +13,7 @@ public static class BenchCommand
     {
         var outDir = SharedOptions.Out("Folder for bench.json", "bench-results");
         var compare = new Option<bool>("--compare-pytorch") { Description = "Also run the PyTorch reference (bench/reference) on the same step and check it is the same model" };
-        var models = new Option<string[]>("--models") { Description = "Models to time (hvc:bf16 only by default where the CPU has native bf16)", DefaultValueFactory = _ => LessData.Native.CpuFeatures.HasNativeBf16 ? ["hvc", "hvc-small", "hvc:bf16"] : ["hvc", "hvc-small"], AllowMultipleArgumentsPerToken = true };
+        var models = new Option<string[]>("--models") { Description = "Models to time (hvc:bf16 only by default where the CPU has native bf16)", DefaultValueFactory = _ => [.. BenchSettings.ModelsForThisCpu], AllowMultipleArgumentsPerToken = true };
         var threads = SharedOptions.ThreadCounts("Thread counts to time", [1, 2]);
         var iterations = new Option<int>("--iterations") { Description = "Timed steps per figure (median; at least 5)", DefaultValueFactory = _ => 5 };
         var noFidelity = new Option<bool>("--no-fidelity") { Description = "Skip the time-vs-evaluations runs (they need Fashion-MNIST)" };
@@ -28,7 +27,7 @@ public static class BenchCommand
         var memoryEpochs = new Option<int>("--memory-epochs") { Description = "Epochs of each memory run", DefaultValueFactory = _ => 200 };
         var memoryModel = new Option<string>("--memory-model") { Description = "Model of the memory runs", DefaultValueFactory = _ => "hvc-small" };
         var memoryLimit = new Option<int>("--memory-limit") { Description = "Training images of each memory run", DefaultValueFactory = _ => 1200 };
-        var memorySchedules = new Option<string[]>("--memory-schedules") { Description = "Schedules of the memory runs (full is always run)", DefaultValueFactory = _ => MemoryBenchmark.DefaultSchedules, AllowMultipleArgumentsPerToken = true };
+        var memorySchedules = new Option<string[]>("--memory-schedules") { Description = "Schedules of the memory runs (full is always run)", DefaultValueFactory = _ => [.. new BenchSettings().MemorySchedules], AllowMultipleArgumentsPerToken = true };
         var noConvPaths = new Option<bool>("--no-conv-paths") { Description = "Skip timing each model on both convolution paths (oneDNN and ATen's own kernels)" };
         var reference = new Option<string?>("--reference") { Description = "Path of hvc_reference.py (default: bench/reference/ of this checkout)" };
         var command = new Command("bench", "Benchmark training throughput, GFLOP/s and time-vs-evaluations fidelity (optionally against PyTorch)")
@@ -66,7 +65,8 @@ public static class BenchCommand
             {
                 if (settings.MemoryEpochs < 1) throw new UserError($"--memory-epochs must be at least 1 (got {settings.MemoryEpochs})");
                 foreach (var s in settings.MemorySchedules) LessData.Selection.Schedules.Parse(s);
-                LessData.Models.ModelFactory.Check(settings.MemoryModel);
+                try { LessData.Models.ModelSpec.Parse(settings.MemoryModel); }
+                catch (UserError e) { throw new UserError(e.Message, e); } // its own words, not --model's
             }
             // Flag checks live here, in the CLI; the bench library checks the same values in its own words.
             if (settings.Iterations < 5) throw new UserError($"--iterations must be at least 5 (got {settings.Iterations}): figures are medians of at least 5 timed steps");
@@ -78,8 +78,7 @@ public static class BenchCommand
             var result = BenchSuite.Run(settings, python, CommandLine.Current(), line => Console.Error.WriteLine(line),
                 schedule => TrainProcess(settings, schedule, Path.Combine(folder, "memory-runs", schedule.Replace(':', '_'))));
             Print(result);
-            var path = Path.Combine(folder, "bench.json");
-            AtomicFile.WriteAllText(path, JsonSerializer.Serialize(result, RunOutputs.Json));
+            var path = result.Write(folder);
             Console.WriteLine($"wrote {path}");
             return result.ReferenceCheck is { Passed: false } ? 1 : 0;
         });
@@ -103,14 +102,14 @@ public static class BenchCommand
     private static int[] Positive(int[] values, string flag) =>
         values.Length > 0 && values.All(v => v >= 1) ? values : throw new UserError($"{flag} needs one or more thread counts of at least 1");
 
-    private static PytorchReference LocateReference(string? path)
+    private static string LocateReference(string? path)
     {
         if (path is not null)
-            return File.Exists(path) ? new PytorchReference(path) : throw new UserError($"--reference {path}: file not found");
+            return File.Exists(path) ? path : throw new UserError($"--reference {path}: file not found");
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "bench", "reference", "hvc_reference.py")))
-                    return PytorchReference.Locate(dir.FullName);
+                if (Path.Combine(dir.FullName, "bench", "reference", "hvc_reference.py") is var script && File.Exists(script))
+                    return script;
         throw new UserError("bench/reference/hvc_reference.py not found; run from a LessData checkout or pass --reference PATH");
     }
 

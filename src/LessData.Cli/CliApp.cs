@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using LessData.Store;
 using Spectre.Console;
 
@@ -18,13 +19,23 @@ public static class CliApp
         return CliRunner.Invoke(Root(seams), args);
     }
 
-    /// <summary>Every command, the ones that claim runs (compare, sweep, worker) with <paramref name="seams"/>.</summary>
-    public static RootCommand Root(WorkerSeams seams) => new("LessData: train image classifiers on less data per epoch (Sanderson & Kalganova, arXiv 2208.02007).")
+    /// <summary>The program's name in usage lines and messages.</summary>
+    public const string Name = "lessdata";
+
+    /// <summary>
+    /// Every command, the ones that claim runs (compare, sweep, worker) with <paramref name="seams"/>. The root is a
+    /// command named <see cref="Name"/> with help and version options: System.CommandLine's RootCommand takes its
+    /// name from the entry assembly (LessData.Cli) and cannot be renamed, so its usage line would not be the one a user types.
+    /// </summary>
+    public static Command Root(WorkerSeams seams) => new(Name, "LessData: train image classifiers on less data per epoch (Sanderson & Kalganova, arXiv 2208.02007).")
     {
+        new HelpOption(),
+        new VersionOption(),
         TrainCommand.Create(),
         EvaluateCommand.Create(),
         PredictCommand.Create(),
         CompareCommand.Create(seams),
+        TuneCommand.Create(seams),
         DemoCommand.Create(),
         DatasetsCommand.Create(),
         SweepCommand.Create(seams),

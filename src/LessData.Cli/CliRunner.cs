@@ -12,7 +12,7 @@ public static class CliRunner
     /// <summary>Training stopped on a non-finite loss (the message says where and what to try).</summary>
     public const int DivergedExit = 3;
 
-    public static int Invoke(RootCommand root, string[] args, TextWriter? output = null, TextWriter? error = null)
+    public static int Invoke(Command root, string[] args, TextWriter? output = null, TextWriter? error = null)
     {
         var err = error ?? Console.Error;
         var config = new InvocationConfiguration { EnableDefaultExceptionHandler = false };

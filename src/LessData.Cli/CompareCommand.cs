@@ -74,7 +74,7 @@ public static class CompareCommand
             var planned = decided.Needed(plan.Expand(trials));
             SweepRunner.Run(store, planned,
                 (config, checkpoint, heartbeat, cancel) => ProgressDisplay.Run($"{Label(config, baseline)} seed {config.Experiment.Seed}", observer =>
-                    RunPipeline.Run(config, Path.Combine(outDir, Folder(config, baseline)), new ObserverPair(observer, heartbeat), cancel, checkpoint.Directory, CommandLine.Current(), checkpoint.Saved)),
+                    RunPipeline.Run(config, Path.Combine(outDir, Folder(config, baseline)), ITrainingObserver.Pair(observer, heartbeat), cancel, checkpoint.Directory, CommandLine.Current(), checkpoint.Saved)),
                 null, stop.Token, seams);
             var counts = store.Counts(planned.Select(p => p.Key));
             if (counts[RunStatus.Failed] > 0) throw new UserError(FailedRuns.Describe(store, planned, "compare"));
@@ -85,22 +85,30 @@ public static class CompareCommand
                     $"compare: {trials} trial(s) — {r.Method}: Δ top-1 {Headline.Signed(r.Delta!.Mean)}, CI width {(double.IsNaN(r.Delta.Width) ? "n/a" : r.Delta.Width.ToString("0.00", CultureInfo.InvariantCulture))} pp, {NonInferiority.Name(r.Verdict!.Value)}{(r.Trials < trials ? $" (final at {r.Trials} trials)" : "")}"));
             if (!s.UntilDecided || ComparisonPlan.Decided(rows) || trials >= s.MaxTrials)
             {
-                ComparisonTable.Print(rows);
-                foreach (var r in rows.Where(r => !r.IsBaseline)) Console.WriteLine(Headline.For(r));
-                Console.WriteLine("verdicts: " + rule.Describe());
-                var sample = store.Completed([planned[0].Key]).Values.First();
-                var summary = ComparisonSummary.Write(outDir, rows, sample, CommandLine.Current(), rule, s.FinalTop1);
-                Console.WriteLine($"wrote {summary}, {Path.Combine(outDir, "summary.json")} and the run folders under {outDir}; runs are kept in {store.Location}");
+                Report(rows, rule, store.Completed([planned[0].Key]).Values.First(), s.FinalTop1, outDir, store.Location);
                 return 0;
             }
             trials++;
         }
     }
 
+    /// <summary>
+    /// How a comparison ends (compare and demo): the table, each method's headline, the verdict rule, and summary.md +
+    /// summary.json in <paramref name="outDir"/>; <paramref name="sample"/> is one of its runs (for the setup line).
+    /// </summary>
+    internal static void Report(IReadOnlyList<ComparisonRow> rows, VerdictRule rule, RunRecord sample, FinalTop1Reading reading, string outDir, string storeLocation)
+    {
+        ComparisonTable.Print(rows);
+        foreach (var r in rows.Where(r => !r.IsBaseline)) Console.WriteLine(Headline.For(r));
+        Console.WriteLine("verdicts: " + rule.Describe());
+        var summary = ComparisonSummary.Write(outDir, rows, sample, CommandLine.Current(), rule, reading);
+        Console.WriteLine($"wrote {summary}, {Path.Combine(outDir, "summary.json")} and the run folders under {outDir}; runs are kept in {storeLocation}");
+    }
+
     private static string Label(TrainConfig c, TrainConfig baseline) =>
         ComparisonRow.Label(c.Experiment.Schedule.Spec, c.Experiment.Selector.Spec, c.Experiment.Model, baseline.Experiment.Model);
 
     /// <summary>The run folder: dataset, schedule, selector and seed, plus the model when it differs from the baseline's.</summary>
-    private static string Folder(TrainConfig c, TrainConfig baseline) =>
+    internal static string Folder(TrainConfig c, TrainConfig baseline) =>
         RunNames.For(c) + (c.Experiment.Model == baseline.Experiment.Model ? "" : "-" + new string(c.Experiment.Model.ToString().Select(ch => char.IsLetterOrDigit(ch) ? ch : '_').ToArray()));
 }

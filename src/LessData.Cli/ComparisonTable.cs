@@ -1,6 +1,5 @@
 using System.Globalization;
 using LessData.Comparison;
-using LessData.Reports;
 using LessData.Statistics;
 using Spectre.Console;
 
@@ -19,11 +18,11 @@ public static class ComparisonTable
             table.AddRow(new[] { r.Method, r.Trials.ToString(CultureInfo.InvariantCulture), F(r.EvaluationsPercent, "F1"), F(r.TimePercent, "F1"),
                 $"{F(r.Top1, "F2")} ± {F(r.Top1StdErr, "F2")}",
                 r.Delta is { } d ? $"{Headline.Signed(d.Mean)} [{Headline.Signed(d.Low)}, {Headline.Signed(d.High)}]" : "baseline",
-                r.Delta is { } p ? ReportFormat.P(p.P) : "",
+                r.Delta is { } p ? Headline.P(p.P) : "",
                 r.TimeSaved is { } s ? $"{F(s.Mean, "F1")} [{F(s.Low, "F1")}, {F(s.High, "F1")}]" : "",
                 r.Decision is { } v ? NonInferiority.Name(v.Verdict) : "",
                 r.Decision is { } u ? NonInferiority.Name(u.Unadjusted) : "",
-                NonInferiority.Plan(r.Decision?.TrialsFor80Power),
+                NonInferiority.PowerTrialsText(r.Decision?.TrialsFor80Power),
                 F(r.TrainCo2SavedPercent, "F1") + "%" }.Select(Markup.Escape).ToArray());
         }
         AnsiConsole.Write(table);

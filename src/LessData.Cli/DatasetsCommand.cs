@@ -15,7 +15,7 @@ public static class DatasetsCommand
         {
             var options = DataOptions.FromEnvironment(parse.GetValue(dataDir));
             var table = new Table().Border(TableBorder.Rounded).AddColumns("dataset", "found in", "folder", "verify");
-            var rows = DatasetInspection.Inspect(options);
+            var rows = DatasetStatus.InspectAll(options);
             foreach (var r in rows)
                 table.AddRow(r.Name, FlagNames.For(r.Source), Markup.Escape(r.Folder ?? "-"), (r.Ok ? "[green]" : "[yellow]") + Markup.Escape(r.Verify) + "[/]");
             AnsiConsole.Write(table);

@@ -19,17 +19,17 @@ public static class PredictCommand
             int k = parse.GetValue(top);
             if (k < 1) throw new UserError($"--top must be at least 1 (got {k})");
             var files = parse.GetValue(images)!;
-            var (description, probabilities) = SavedRun.Predict(parse.GetValue(run)!, files);
+            var (classes, probabilities) = SavedRun.Predict(parse.GetValue(run)!, files);
             for (int i = 0; i < files.Length; i++)
             {
                 if (parse.GetValue(json))
                 {
-                    Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { file = files[i], classes = description.Classes, probabilities = probabilities[i] }));
+                    Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { file = files[i], classes, probabilities = probabilities[i] }));
                     continue;
                 }
                 var ranked = probabilities[i].Select((p, c) => (p, c)).OrderByDescending(x => x.p).ThenBy(x => x.c).Take(k);
                 Console.WriteLine(files[i] + ": " + string.Join(", ", ranked.Select(x =>
-                    string.Create(CultureInfo.InvariantCulture, $"{description.Classes[x.c]} {x.p:F4}"))));
+                    string.Create(CultureInfo.InvariantCulture, $"{classes[x.c]} {x.p:F4}"))));
             }
             return 0;
         });

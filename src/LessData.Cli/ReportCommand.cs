@@ -21,11 +21,9 @@ public static class ReportCommand
             if (!(parse.GetValue(margin) > 0)) throw new UserError("--margin must be a positive number of points");
             using var runs = StoreOptions.OpenExisting(parse.GetValue(store));
             var path = runs.Location;
-            var all = runs.ReadAll();
             var only = parse.GetValue(plan) is { } name ? SweepPlans.Get(name).Select(c => c.Id).ToHashSet() : null;
-            var chosen = only is null ? all : [.. all.Where(r => only.Contains(r.ExperimentId))];
-            if (chosen.Count == 0) throw new UserError($"{path}: no runs of the cells of plan '{parse.GetValue(plan)}'; run 'lessdata sweep --plan {parse.GetValue(plan)} --store {path}' first");
-            var written = ReportBuilder.Write(chosen, parse.GetValue(outDir)!, CommandLine.Current(), parse.GetValue(margin), FinalTop1Option.Get(parse, finalTop1));
+            var written = ReportBuilder.Write(runs, only, parse.GetValue(outDir)!, CommandLine.Current(), parse.GetValue(margin), FinalTop1Option.Get(parse, finalTop1))
+                ?? throw new UserError($"{path}: no runs of the cells of plan '{parse.GetValue(plan)}'; run 'lessdata sweep --plan {parse.GetValue(plan)} --store {path}' first");
             foreach (var file in written) Console.WriteLine($"wrote {file}");
             return 0;
         });

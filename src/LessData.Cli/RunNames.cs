@@ -11,7 +11,7 @@ public static class RunNames
         var schedule = Safe(c.Schedule.Spec);
         var selector = c.Selector.IsRandom ? "" : "-" + Safe(c.Selector.Spec);
         var dataset = c.Dataset.IsFolder
-            ? "folder-" + Safe(Path.GetFileName(c.Dataset.ToString().Trim()[LessData.Data.FolderSpec.Prefix.Length..].TrimEnd('/')))
+            ? "folder-" + Safe(Path.GetFileName(c.Dataset.FolderText!.TrimEnd('/')))
             : c.Dataset.ToString();
         return $"{dataset}-{schedule}{selector}-s{c.Seed}";
     }

@@ -29,6 +29,13 @@ public static class SharedOptions
     public static Option<int[]> ThreadCounts(string description, int[] defaults) =>
         new("--threads") { Description = description, DefaultValueFactory = _ => defaults, AllowMultipleArgumentsPerToken = true };
 
+    /// <summary>--conv-path: the convolution kernels, when the command may leave them to each run.</summary>
+    public static Option<LessData.Native.ConvolutionPath?> ConvPath(string description) => new("--conv-path") { Description = description };
+
+    /// <summary>--conv-path: the convolution kernels, with a default.</summary>
+    public static Option<LessData.Native.ConvolutionPath> ConvPath(string description, LessData.Native.ConvolutionPath defaultPath) =>
+        new("--conv-path") { Description = description, DefaultValueFactory = _ => defaultPath };
+
     /// <summary>--dataset: one dataset, when the command has its own default (null: none given).</summary>
     public static Option<string?> Dataset(string description) => new("--dataset") { Description = description };
 
@@ -39,6 +46,10 @@ public static class SharedOptions
     /// <summary>--dataset: one or more datasets.</summary>
     public static Option<string[]> Datasets(string description, string[] defaults) =>
         new("--dataset") { Description = description, DefaultValueFactory = _ => defaults, AllowMultipleArgumentsPerToken = true };
+
+    /// <summary>--dataset: one or more datasets, when the command has its own default (null: none given).</summary>
+    public static Option<string[]?> Datasets(string description) =>
+        new("--dataset") { Description = description, AllowMultipleArgumentsPerToken = true };
 
     /// <summary>--device: cpu or cuda, when the command may leave it to each run.</summary>
     public static Option<string?> Device(string description) => new("--device") { Description = description };

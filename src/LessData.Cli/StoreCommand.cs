@@ -17,7 +17,7 @@ public static class StoreCommand
             if (StoreLocation.Parse(source) is StoreLocation.Sqlite s && !File.Exists(s.Path)) throw new UserError($"{s.Path}: store not found");
             using var a = RunStore.Open(source);
             using var b = RunStore.Open(parse.GetValue(to)!);
-            var rows = StoreCopy.Copy(a, b);
+            var rows = a.CopyTo(b);
             Console.WriteLine($"copied {a.Location} → {b.Location}: " + string.Join(", ", rows.Select(r => $"{r.Value} {r.Key}")));
             return 0;
         });

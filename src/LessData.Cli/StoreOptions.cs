@@ -30,7 +30,7 @@ public static class StoreOptions
             if (p < 0) throw new UserError($"--store-patience must be 0 or more seconds (got {p})");
             store.OutagePatience = TimeSpan.FromSeconds(p);
         }
-        if (store is PostgresRunStore pg) pg.Retrying = say;
+        store.Retrying = say;
     }
 
     public static TimeSpan? LeaseOf(int? seconds)

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using LessData.Runs;
-using LessData.Selection;
 using LessData.Store;
 using LessData.Sweeps;
 using LessData.Training;
@@ -15,59 +14,47 @@ public static class SweepCommand
     /// <param name="seams">The node name and fault injector its runs use (<see cref="WorkerSeams.Production"/> when null; tests supply their own).</param>
     public static Command Create(WorkerSeams? seams = null)
     {
-        var plan = new Option<string>("--plan") { Description = $"{string.Join(" | ", SweepPlans.Names)} | a plan file (JSON)", Required = true };
-        var profile = new Option<string>("--profile") { Description = "paper (hvc, 300 epochs, full data) | cpu (hvc-small, sized for 2 CPU cores)", DefaultValueFactory = _ => "cpu" };
-        var datasets = SharedOptions.Datasets("One or more datasets", ["fashion-mnist"]);
+        var plan = new Option<string>("--plan") { Description = $"{string.Join(" | ", SweepPlans.Names)} | a plan file (JSON; may carry a \"recipe\")", Required = true };
+        var profile = new Option<string>("--profile")
+        {
+            Description = "The named recipe the flags start from: paper (hvc, 300 epochs, full data) | cpu (hvc-small, 12 epochs, 6,000/2,000 images of a built-in dataset, a folder whole; 2 threads). "
+                + "Precedence: profile < the plan file's recipe < the recipe flags given here",
+            DefaultValueFactory = _ => "cpu",
+        };
+        var datasets = SharedOptions.Datasets("One or more datasets: mnist | fashion-mnist | cifar10 | smallnorb | folder:PATH (default: the plan's recipe's, else fashion-mnist)");
         var trials = new Option<int>("--trials") { Description = "Trials per cell (seed of trial t = --seed + t)", DefaultValueFactory = _ => 3 };
-        var seed = new Option<int>("--seed") { Description = "Base seed", DefaultValueFactory = _ => 1 };
         var store = StoreOptions.Store();
         var lease = StoreOptions.Lease();
         var patience = StoreOptions.Patience();
         var slurm = SweepSlurm.Options();
-        var epochs = new Option<int?>("--epochs") { Description = "Override the profile's epochs" };
-        var trainLimit = new Option<int?>("--train-limit") { Description = "Override the profile's training subset" };
-        var testLimit = new Option<int?>("--test-limit") { Description = "Override the profile's test subset" };
-        var dataDir = SharedOptions.DataDir("Folder holding the datasets (environment: not part of a run's identity)");
-        var threads = SharedOptions.Threads("libtorch threads (environment: not part of a run's identity)");
-        var selector = new Option<string?>("--selector") { Description = "Selector for every cell without its own" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the expanded plan, seeds and expected cost; run nothing" };
         var retryFailed = new Option<bool>("--retry-failed") { Description = "Put failed runs back to pending first" };
-        var command = new Command("sweep", "Run a plan of experiments × trials into a results store (resumable)")
-        { plan, profile, datasets, trials, seed, store, lease, patience, epochs, trainLimit, testLimit, dataDir, threads, selector, dryRun, retryFailed };
+        var recipe = new TrainOptions();
+        var command = new Command("sweep", "Run a plan of experiments × trials into a results store (resumable); the recipe is the profile's, with any recipe flag given here in its place")
+        { plan, profile, datasets, trials, store, lease, patience, dryRun, retryFailed };
+        recipe.AddOverridesTo(command);
         foreach (var option in slurm.All) command.Options.Add(option);
         command.Subcommands.Add(SweepStatusCommand.Create());
         command.SetAction(parse =>
         {
-            var cells = SweepPlans.WithBaseline(SweepPlans.Get(parse.GetValue(plan)!));
+            var planName = parse.GetValue(plan)!;
+            var cells = SweepPlans.WithBaseline(SweepPlans.Get(planName));
             var profileName = parse.GetValue(profile)!;
+            // Precedence: profile < the plan file's recipe < the flags given; --dataset (or the recipe's dataset) picks the data first.
+            var recipeDataset = SweepPlans.WithRecipe(planName, SweepProfiles.Get(profileName).Experiment).Dataset;
             var planned = new List<PlannedRun>();
-            foreach (var dataset in parse.GetValue(datasets)!)
+            foreach (var dataset in parse.GetValue(datasets) is { Length: > 0 } given ? [.. given.Select(LessData.Data.DatasetSpec.Parse)] : new[] { recipeDataset })
             {
-                var p = SweepProfiles.Get(profileName);
-                var e = p.Experiment;
-                var config = new TrainConfig
-                {
-                    Experiment = e with
-                    {
-                        Dataset = LessData.Data.DatasetSpec.Parse(dataset),
-                        Epochs = parse.GetValue(epochs) ?? e.Epochs,
-                        TrainLimit = parse.GetValue(trainLimit) ?? e.TrainLimit,
-                        TestLimit = parse.GetValue(testLimit) ?? e.TestLimit,
-                        Selector = parse.GetValue(selector) is { } s ? Selectors.Parse(s) : e.Selector,
-                    },
-                    Environment = p.Environment with
-                    {
-                        DataDir = parse.GetValue(dataDir),
-                        Threads = parse.GetValue(threads) ?? p.Environment.Threads,
-                    },
-                };
-                planned.AddRange(PlanExpansion.Expand(parse.GetValue(plan)!, cells, profileName, config, parse.GetValue(trials), parse.GetValue(seed)));
+                var profileOn = SweepProfiles.Get(profileName, dataset);
+                var planRecipe = profileOn with { Experiment = SweepPlans.WithRecipe(planName, profileOn.Experiment) with { Dataset = dataset } };
+                var config = recipe.Bind(parse, planRecipe);
+                planned.AddRange(SweepPlans.Expand(planName, cells, profileName, config, parse.GetValue(trials), config.Experiment.Seed));
             }
             foreach (var run in planned) RunPipeline.Validate(run.Config);
             var first = planned[0].Config.Experiment;
-            var ratios = PlanRounding.Ratios(cells.Where(c => c.Selector is null || c.Selector.Spec == "random"), first.Epochs, PlannedRun.TrainSize(first));
-            foreach (var warning in PlanRounding.Warnings(ratios, first.Epochs)) Console.Error.WriteLine($"lessdata: {warning}");
-            if (parse.GetValue(dryRun)) return DryRun(planned, ratios);
+            var scheduleCells = cells.Where(c => c.Selector is null || c.Selector.Spec == "random").ToList();
+            foreach (var warning in SweepPlans.RoundingWarnings(scheduleCells, first.Epochs, PlannedRun.TrainSize(first))) Console.Error.WriteLine($"lessdata: {warning}");
+            if (parse.GetValue(dryRun)) return DryRun(planned, SweepPlans.PaperRatios(scheduleCells, first.Epochs, PlannedRun.TrainSize(first)));
             var job = slurm.Job(parse);
 
             using var runs = StoreOptions.Open(parse.GetValue(store), parse.GetValue(lease));
@@ -77,7 +64,7 @@ public static class SweepCommand
             using var stop = new StopSignals();
             var final = SweepRunner.Run(runs, planned,
                 (config, checkpoint, heartbeat, cancel) => ProgressDisplay.Run(RunNames.For(config), observer =>
-                    RunPipeline.Run(Here(config, planned), null, new LessData.Training.ObserverPair(observer, heartbeat), cancel, checkpoint.Directory, CommandLine.Current(), checkpoint.Saved)),
+                    RunPipeline.Run(Here(config, planned), null, ITrainingObserver.Pair(observer, heartbeat), cancel, checkpoint.Directory, CommandLine.Current(), checkpoint.Saved)),
                 p => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"sweep: {p.Completed}/{p.Total} runs done{(p.HeldByOthers > 0 ? $", {p.HeldByOthers} running elsewhere" : "")}{(p.Eta is { } eta ? $", ETA {eta:hh\\:mm\\:ss}" : "")}{(p.Current is { } c ? $" — now {c}" : "")}")),
                 stop.Token, seams);
@@ -93,9 +80,8 @@ public static class SweepCommand
     private static TrainConfig Here(TrainConfig claimed, IReadOnlyList<PlannedRun> planned) =>
         planned.FirstOrDefault(p => p.Dataset == claimed.Experiment.Dataset) is { } mine ? claimed with { Environment = mine.Config.Environment } : claimed;
 
-    private static int DryRun(IReadOnlyList<PlannedRun> planned, IReadOnlyList<CellRatio> ratios)
+    private static int DryRun(IReadOnlyList<PlannedRun> planned, IReadOnlyDictionary<string, double> paper)
     {
-        var paper = ratios.ToDictionary(r => r.Id, r => r.PaperRatio);
         var table = new Table().Border(TableBorder.Rounded).AddColumns("dataset", "cell", "spec", "trials", "seeds", "epochs", "images", "expected evaluations / run", "cost vs baseline", "paper's ratio (300 epochs)");
         foreach (var group in planned.GroupBy(p => (p.Dataset, p.ExperimentId, p.Spec)))
         {

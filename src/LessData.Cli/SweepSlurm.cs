@@ -49,12 +49,7 @@ public sealed class SweepSlurm
     public int Submit(ParseResult parse, SlurmJob job, RunStore runs, IReadOnlyList<PlannedRun> planned, int? leaseSeconds, int? patienceSeconds)
     {
         int added = runs.Expand(planned);
-        var folder = Path.GetFullPath(parse.GetValue(_dir) ?? (runs is SqliteRunStore s ? s.Path + ".slurm" : runs.SideFolder));
-        Directory.CreateDirectory(folder);
-        var script = Path.Combine(folder, $"sweep-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture)}.sbatch");
-        var worker = WorkerCommandLine(leaseSeconds, patienceSeconds, parse.GetValue(_device));
-        File.WriteAllText(script, job.Script(StoreLocation.Resolve(parse.GetValue(StoreOptionOf(parse))), worker, folder, CommandLine.Current()));
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute); // it holds the store's password
+        var (script, folder) = WriteScript(parse, job, runs, StoreLocation.Resolve(parse.GetValue(StoreOptionOf(parse))), "sweep", leaseSeconds, patienceSeconds);
         var counts = runs.Counts(planned.Select(p => p.Key));
         Console.WriteLine($"store {runs.Location}: {planned.Count} runs planned ({added} new); {counts[RunStatus.Completed]} already completed, {counts[RunStatus.Pending]} pending");
         if (parse.GetValue(_dryRun))
@@ -62,14 +57,42 @@ public sealed class SweepSlurm
             Console.WriteLine($"script {script} (not submitted: --slurm-dry-run)");
             return 0;
         }
-        var id = Sbatch.Submit(script);
+        var id = SlurmJob.Submit(script);
         Console.WriteLine($"submitted job {id}: {job.Tasks} array tasks; script {script}");
         Console.WriteLine($"follow it with: lessdata sweep status --store <store>   (logs in {folder})");
         if (!parse.GetValue(_wait)) return 0;
-        while (Sbatch.Active(id)) Thread.Sleep(TimeSpan.FromSeconds(3));
+        while (SlurmJob.Active(id)) Thread.Sleep(TimeSpan.FromSeconds(3));
         counts = runs.Counts(planned.Select(p => p.Key));
         Console.WriteLine($"job {id} ended: {counts[RunStatus.Completed]} completed, {counts[RunStatus.Failed]} failed, {counts[RunStatus.Running]} running, {counts[RunStatus.Pending]} pending");
         return counts[RunStatus.Completed] == planned.Count ? 0 : 1;
+    }
+
+    /// <summary>
+    /// `tune`: one round's runs (already in the store at <paramref name="storeLocation"/>) as a job array of workers:
+    /// writes the script and submits it; returns the job id, or null with --slurm-dry-run (the script is only written).
+    /// </summary>
+    public string? SubmitRound(ParseResult parse, SlurmJob job, RunStore runs, string storeLocation, int? leaseSeconds, int? patienceSeconds)
+    {
+        var (script, folder) = WriteScript(parse, job, runs, storeLocation, "tune", leaseSeconds, patienceSeconds);
+        if (parse.GetValue(_dryRun))
+        {
+            Console.WriteLine($"script {script} (not submitted: --slurm-dry-run)");
+            return null;
+        }
+        var id = SlurmJob.Submit(script);
+        Console.WriteLine($"submitted job {id}: {job.Tasks} array tasks; script {script}; logs in {folder}");
+        return id;
+    }
+
+    private (string Script, string Folder) WriteScript(ParseResult parse, SlurmJob job, RunStore runs, string storeLocation, string kind, int? leaseSeconds, int? patienceSeconds)
+    {
+        var folder = Path.GetFullPath(parse.GetValue(_dir) ?? (StoreLocation.Parse(storeLocation) is StoreLocation.Sqlite s ? s.Path + ".slurm" : runs.SideFolder));
+        Directory.CreateDirectory(folder);
+        var script = Path.Combine(folder, $"{kind}-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture)}.sbatch");
+        var worker = WorkerCommandLine(leaseSeconds, patienceSeconds, parse.GetValue(_device));
+        File.WriteAllText(script, job.Script(storeLocation, worker, folder, CommandLine.Current()));
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute); // it holds the store's password
+        return (script, folder);
     }
 
     private static Option<string?> StoreOptionOf(ParseResult parse) =>

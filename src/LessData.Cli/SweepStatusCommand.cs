@@ -20,9 +20,8 @@ public static class SweepStatusCommand
             var now = DateTime.UtcNow;
             foreach (var r in rows.Where(r => r.Status == RunStatus.Running))
             {
-                var owner = r.Owner is null ? null : RunOwner.Parse(r.Owner);
                 string beat = r.Heartbeat is null ? "no heartbeat" : $"heartbeat {Ago(now, r.Heartbeat)} ago";
-                Console.WriteLine($"  running #{r.Id} {r.Dataset} {r.ExperimentId} trial {r.Trial + 1}: host {owner?.Host} pid {owner?.Pid}, epoch {r.Epoch ?? 0}/{r.Epochs}, {beat}");
+                Console.WriteLine($"  running #{r.Id} {r.Dataset} {r.ExperimentId} trial {r.Trial + 1}: host {r.OwnerHost} pid {r.OwnerPid}, epoch {r.Epoch ?? 0}/{r.Epochs}, {beat}");
             }
             foreach (var r in rows.Where(r => r.Status == RunStatus.Failed))
                 Console.WriteLine($"  failed #{r.Id} {r.Dataset} {r.ExperimentId} trial {r.Trial + 1}: {r.Error}");

@@ -12,7 +12,8 @@ namespace LessData.Cli;
 /// `lessdata worker`: claim a pending run from the store, train it, record it, repeat; exit 0 when nothing is left.
 /// SIGTERM or SIGINT (scancel, a Slurm time limit, Ctrl-C) stops the training after the batch in hand, releases the
 /// run (its last finished epoch's checkpoint is in the store; only the partial epoch is lost) and exits 0. A store that
-/// is briefly unreachable is waited for (--store-patience); the run is never marked failed for it.
+/// is briefly unreachable is waited for (--store-patience); the run is never marked failed for it. Each run trains with
+/// the recipe it was planned with (its config in the store); a worker's flags change only where and how it runs.
 /// </summary>
 public static class WorkerCommand
 {
@@ -27,8 +28,10 @@ public static class WorkerCommand
         var device = SharedOptions.Device("cpu | cuda (default: each run's own)");
         var threads = SharedOptions.Threads("libtorch threads (default: each run's own)");
         var dataDir = SharedOptions.DataDir("Folder holding the datasets on this node");
-        var command = new Command("worker", "Train runs from a shared store until none is pending (one Slurm array task)")
-        { store, lease, patience, maxRuns, maxTime, device, threads, dataDir };
+        var convPath = SharedOptions.ConvPath(TrainOptions.ConvPathHelp + " (default: each run's own)");
+        var command = new Command("worker", "Train runs from a shared store until none is pending (one Slurm array task). Each run trains with the recipe "
+            + "it was planned with, as the store holds it; the flags here change only where and how it runs (environment: device, threads, data folder, kernels)")
+        { store, lease, patience, maxRuns, maxTime, device, threads, dataDir, convPath };
         command.SetAction(parse =>
         {
             if (parse.GetValue(maxRuns) is < 1) throw new UserError("--max-runs must be at least 1");
@@ -38,9 +41,9 @@ public static class WorkerCommand
             StoreOptions.Configure(runs, parse.GetValue(patience), m => Console.Error.WriteLine($"worker: {m}"));
             using var stop = new StopSignals(Say);
             seams ??= WorkerSeams.Production;
-            var me = RunOwner.Current(seams.Host);
+            var me = seams.OwnerName;
             Say($"worker {me} on {runs.Location} (lease {runs.Lease.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s)");
-            var limits = new WorkerLimits(parse.GetValue(maxRuns), parse.GetValue(maxTime), WaitForOthers: true);
+            var limits = new SweepRunner.WorkerLimits(parse.GetValue(maxRuns), parse.GetValue(maxTime), WaitForOthers: true);
             try
             {
                 var final = SweepRunner.Work(runs, null, limits,
@@ -53,6 +56,7 @@ public static class WorkerCommand
                                 Device = dev ?? config.Environment.Device,
                                 Threads = parse.GetValue(threads) ?? config.Environment.Threads,
                                 DataDir = parse.GetValue(dataDir) ?? config.Environment.DataDir,
+                                ConvolutionPath = parse.GetValue(convPath) ?? config.Environment.ConvolutionPath,
                             },
                         };
                         return RunPipeline.Run(here, null, heartbeat, cancel, checkpoint.Directory, CommandLine.Current(), checkpoint.Saved);

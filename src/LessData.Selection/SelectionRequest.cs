@@ -47,4 +47,11 @@ public sealed class SelectionRequest
 
     /// <summary>Latest loss of each sample (+inf or NaN = unseen), or null.</summary>
     public IReadOnlyList<float>? Scores { get; }
+
+    /// <summary>
+    /// The run's schedule, for selectors whose choice depends on earlier epochs' budgets (rs2 walks one permutation
+    /// across epochs); null when not known, and then such a selector takes every earlier epoch to have had this
+    /// epoch's budget. <see cref="SelectionStage"/> always sets it.
+    /// </summary>
+    public ISchedule? Schedule { get; init; }
 }

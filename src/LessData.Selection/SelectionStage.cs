@@ -88,7 +88,7 @@ public sealed class SelectionStage
         if (_awaitingScores && epoch >= _nextEpoch)
             throw new InvalidOperationException($"selector '{Selector.Spec}' ranks samples by loss, but the losses of epoch {_nextEpoch - 1} were not observed; call Observe with each batch's per-sample losses before planning epoch {epoch}");
         int budget = Schedule.ImagesAt(epoch, Epochs, TrainSize);
-        var chosen = Selector.Select(new SelectionRequest(epoch, Epochs, TrainSize, budget, Seed, Policy, Stratify, _labels, _scores));
+        var chosen = Selector.Select(new SelectionRequest(epoch, Epochs, TrainSize, budget, Seed, Policy, Stratify, _labels, _scores) { Schedule = Schedule });
         double fraction = Selector.SetsEpochSize ? (double)chosen.Indices.Length / TrainSize : Schedule.FractionAt(epoch, Epochs);
         long before = CountedEvaluations;
         if (epoch >= _nextEpoch)

@@ -3,13 +3,15 @@ using System.Globalization;
 namespace LessData.Selection;
 
 /// <summary>
-/// Parses --selector: which images fill each epoch's budget. Forms: random | loss[:hard=H][,unbiased] |
-/// infobatch[:r=R][,delta=D][,target=T][,public]. The --unbiased and --target-fraction flags fold into the spec; the selector's
+/// Parses --selector: which images fill each epoch's budget. Forms: random | rs2 | loss[:hard=H][,unbiased] |
+/// infobatch[:r=R][,delta=D][,target=T][,public] | seta[:prune=P][,k=K][,window=W][,delta=D][,target=T][,fullanneal].
+/// The --unbiased and --target-fraction flags fold into the spec; the selector's
 /// Spec is the canonical spec recorded in run.json.
 /// </summary>
 internal static class SelectorParser
 {
-    public const string Forms = "random | loss[:hard=H,unbiased] | infobatch[:r=R,delta=D,target=T,public]";
+    public const string Forms = "random | rs2 | loss[:hard=H,unbiased] | infobatch[:r=R,delta=D,target=T,public] | seta[:prune=P,k=K,window=W,delta=D,target=T,fullanneal]";
+    private const string TargetOwners = "the infobatch and seta selectors";
 
     public static ISelector Parse(string? spec, bool unbiased = false, double? targetFraction = null)
     {
@@ -22,10 +24,15 @@ internal static class SelectorParser
             case "random" or "":
                 Reject(options, spec!);
                 if (unbiased) throw new SelectionException("unbiased", "unbiased weights apply to the loss selector (random keeps every image at weight 1)");
-                if (targetFraction is not null) throw new SelectionException("targetFraction", "a target fraction applies to the infobatch selector; with random, the schedule sets the share");
+                if (targetFraction is not null) throw new SelectionException("targetFraction", $"a target fraction applies to {TargetOwners}; with random, the schedule sets the share");
                 return new RandomSelector();
+            case "rs2":
+                Reject(options, spec!);
+                if (unbiased) throw new SelectionException("unbiased", "unbiased weights apply to the loss selector (rs2 keeps every image at weight 1)");
+                if (targetFraction is not null) throw new SelectionException("targetFraction", $"a target fraction applies to {TargetOwners}; with rs2, the schedule sets the share");
+                return new Rs2Selector();
             case "loss":
-                if (targetFraction is not null) throw new SelectionException("targetFraction", "a target fraction applies to the infobatch selector; with loss, the schedule sets the share");
+                if (targetFraction is not null) throw new SelectionException("targetFraction", $"a target fraction applies to {TargetOwners}; with loss, the schedule sets the share");
                 var loss = new LossSelector(Take(options, "hard", 0.5, spec!), unbiased | TakeFlag(options, "unbiased"));
                 Reject(options, spec!);
                 return loss;
@@ -36,6 +43,14 @@ internal static class SelectorParser
                 bool publicCount = TakeFlag(options, "public");
                 Reject(options, spec!);
                 return new InfoBatchSelector(r, delta, target, publicCount);
+            case "seta":
+                if (unbiased) throw new SelectionException("unbiased", "unbiased weights apply to the loss selector; seta trains on its window unweighted");
+                double prune = Take(options, "prune", 0.1, spec!), window = Take(options, "window", 0.9, spec!), setaDelta = Take(options, "delta", 0.875, spec!);
+                int groups = TakeWhole(options, "k", 5, spec!);
+                double? setaTarget = targetFraction ?? (options.ContainsKey("target") ? Take(options, "target", 1, spec!) : null);
+                bool fullAnneal = TakeFlag(options, "fullanneal");
+                Reject(options, spec!);
+                return new SetaSelector(prune, groups, window, setaDelta, setaTarget, fullAnneal);
             default:
                 throw new SelectionException("selector", $"unknown selector '{spec}': use one of {Forms}");
         }
@@ -59,6 +74,14 @@ internal static class SelectorParser
         return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double v)
             ? v
             : throw new SelectionException("selector", $"selector '{spec}': option {key} needs a number (got '{value}')");
+    }
+
+    private static int TakeWhole(Dictionary<string, string?> options, string key, int fallback, string spec)
+    {
+        double v = Take(options, key, fallback, spec);
+        return v == Math.Floor(v) && v is >= 1 and <= int.MaxValue
+            ? (int)v
+            : throw new SelectionException("selector", string.Create(CultureInfo.InvariantCulture, $"selector '{spec}': option {key} needs a whole number, at least 1 (got {v})"));
     }
 
     private static bool TakeFlag(Dictionary<string, string?> options, string key)

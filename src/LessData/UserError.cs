@@ -7,5 +7,6 @@ namespace LessData;
 /// </summary>
 public sealed class UserError(string message, Exception? inner = null, string? parameter = null) : Exception(message, inner)
 {
+    /// <summary>The setting the error is about, in library words (see <see cref="Parameters"/>); null when none.</summary>
     public string? Parameter { get; } = parameter;
 }

@@ -8,7 +8,7 @@ namespace LessData.Augmentation;
 /// Per-channel mean and standard deviation of the training split, on the [0, 1) pixel scale (byte / 256) of the
 /// pipeline's test-time output. Folder datasets standardise with them: model input = (x − mean) / std.
 /// </summary>
-public sealed record ChannelNormalization(double[] Mean, double[] Std)
+internal sealed record ChannelNormalization(double[] Mean, double[] Std)
 {
     /// <summary>Statistics of the training split as the model would see it without augmentation, in chunks.</summary>
     internal static ChannelNormalization Measure(ImageDataset train, IBatchTransform pipeline, int chunk = 1000)

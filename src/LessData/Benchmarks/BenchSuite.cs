@@ -15,16 +15,25 @@ public static class BenchSuite
 {
     private const int Channels = 1, Size = 28, Classes = 10;
 
+    /// <summary>The CPU's model name as bench and run provenance record it (/proc/cpuinfo; the architecture elsewhere).</summary>
+    public static string CpuModel => LessData.Native.CpuFeatures.Model;
+
+    /// <summary>Runs every measurement <paramref name="s"/> asks for and returns what was measured.</summary>
+    /// <param name="s">What to measure.</param>
+    /// <param name="referenceScript">Path of bench/reference/hvc_reference.py; needed when s.ComparePytorch.</param>
+    /// <param name="commandLine">The command line, recorded in the result.</param>
+    /// <param name="progress">Receives one line per step, as it starts.</param>
     /// <param name="startTraining">Starts a `train` process for one schedule (the memory runs); needed when s.Memory.</param>
-    public static BenchResult Run(BenchSettings s, PytorchReference? reference, string commandLine, Action<string> progress,
+    public static BenchResult Run(BenchSettings s, string? referenceScript, string commandLine, Action<string> progress,
         Func<string, System.Diagnostics.ProcessStartInfo>? startTraining = null)
     {
+        var reference = referenceScript is null ? null : new PytorchReference(referenceScript);
         TorchRuntime.EnsureLoaded();
         foreach (var model in s.Models) ModelFactory.Check(model);
         if (s.Iterations < 5) throw new ArgumentOutOfRangeException(nameof(s), s.Iterations, "iterations must be at least 5: figures are medians of at least 5 timed steps");
         if (s.ComparePytorch && reference is null) throw new ArgumentNullException(nameof(reference));
 
-        ReferenceCheckResult? check = null;
+        BenchResult.ReferenceCheckResult? check = null;
         if (s.ComparePytorch)
         {
             progress("reference check: same weights and input through LessData and PyTorch");
@@ -32,9 +41,9 @@ public static class BenchSuite
         }
 
         var transform = AugmentationFactory.For("fashion-mnist", augment: true, Channels, Size, Size);
-        var rows = new List<ThroughputRow>();
-        var pytorch = new List<PytorchRow>();
-        var pytorchByShape = new Dictionary<(HvcArchitecture, int), PytorchRow>();
+        var rows = new List<BenchResult.ThroughputRow>();
+        var pytorch = new List<BenchResult.PytorchRow>();
+        var pytorchByShape = new Dictionary<(HvcArchitecture, int), BenchResult.PytorchRow>();
         foreach (var model in s.Models)
             foreach (int threads in s.Threads)
             {
@@ -42,7 +51,7 @@ public static class BenchSuite
                 var measured = ThroughputBenchmark.Measure(() => ModelFactory.Create(model, Channels, Size, Size, Classes), transform,
                     s.DatasetSize, Channels, Size, Size, s.Batch, threads, s.Warmup, s.Iterations);
                 double gflopPerImage = ModelFactory.FlopsPerImage(model, Channels, Size, Size, Classes).Training / 1e9;
-                rows.Add(new ThroughputRow(model, threads, s.Batch, measured.ImagesPerSecond, gflopPerImage, measured.Phases));
+                rows.Add(new BenchResult.ThroughputRow(model, threads, s.Batch, measured.ImagesPerSecond, gflopPerImage, measured.Phases));
                 if (s.ComparePytorch && ModelFactory.Check(model) != "cnn")
                 {
                     // The reference is fp32; a bf16 model is compared with the fp32 PyTorch run of the same shape.
@@ -52,7 +61,7 @@ public static class BenchSuite
                         progress($"throughput: PyTorch {model} (fp32), {threads} thread(s), batch {s.Batch}");
                         var a = shape.Item1;
                         var json = reference!.Throughput(threads, s.Batch, Channels, Size, a.Depth, a.FirstWidth, a.Growth, s.Iterations);
-                        measuredPeer = new PytorchRow(model, threads, s.Batch, json.GetProperty("imagesPerSecond").GetDouble(), json.GetProperty("torch").GetString() ?? "?");
+                        measuredPeer = new BenchResult.PytorchRow(model, threads, s.Batch, json.GetProperty("imagesPerSecond").GetDouble(), json.GetProperty("torch").GetString() ?? "?");
                         pytorchByShape[shape] = measuredPeer;
                     }
                     pytorch.Add(measuredPeer with { Model = model });
@@ -60,7 +69,7 @@ public static class BenchSuite
             }
 
         int maxThreads = s.Threads.Max();
-        var convPaths = new List<ConvPathRow>();
+        var convPaths = new List<BenchResult.ConvPathRow>();
         if (s.ConvPaths)
             foreach (var model in s.Models)
             {
@@ -89,7 +98,7 @@ public static class BenchSuite
     }
 
     /// <summary>The row the headline figures (GFLOP/s, ratio vs PyTorch) come from: hvc at the most threads, else the first model there.</summary>
-    public static ThroughputRow Headline(IReadOnlyList<ThroughputRow> rows)
+    public static BenchResult.ThroughputRow Headline(IReadOnlyList<BenchResult.ThroughputRow> rows)
     {
         int maxThreads = rows.Max(r => r.Threads);
         return rows.FirstOrDefault(r => r.Model == "hvc" && r.Threads == maxThreads) ?? rows.First(r => r.Threads == maxThreads);

@@ -12,7 +12,7 @@ namespace LessData.Benchmarks;
 /// </summary>
 internal static class ConvPathBenchmark
 {
-    public static ConvPathRow Measure(string model, IBatchTransform transform, int datasetSize, int channels, int size, int classes,
+    public static BenchResult.ConvPathRow Measure(string model, IBatchTransform transform, int datasetSize, int channels, int size, int classes,
         int batch, int threads, int warmup, int iterations, int rounds)
     {
         if (rounds < 1) throw new ArgumentOutOfRangeException(nameof(rounds), rounds, "at least one round per path");
@@ -37,6 +37,6 @@ internal static class ConvPathBenchmark
         {
             if (OneDnn.IsAvailable) OneDnn.Enabled = before;
         }
-        return new ConvPathRow(model, threads, batch, onednn.Count > 0 ? Timing.Median(onednn) : null, Timing.Median(aten), rounds);
+        return new BenchResult.ConvPathRow(model, threads, batch, onednn.Count > 0 ? Timing.Median(onednn) : null, Timing.Median(aten), rounds);
     }
 }

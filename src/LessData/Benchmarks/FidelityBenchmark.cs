@@ -16,7 +16,7 @@ internal static class FidelityBenchmark
 {
     public static readonly string[] DefaultMethods = ["step:0.25@0.5", "increment:0.25", "cut:5"];
 
-    public static IReadOnlyList<FidelityRow> Measure(TrainConfig baseConfig, IReadOnlyList<string> methods, int repeats = 3, Action<string>? progress = null)
+    public static IReadOnlyList<BenchResult.FidelityRow> Measure(TrainConfig baseConfig, IReadOnlyList<string> methods, int repeats = 3, Action<string>? progress = null)
     {
         if (repeats < 1) throw new ArgumentOutOfRangeException(nameof(repeats), repeats, "fidelity repeats must be at least 1");
         Train(ComparisonPlan.WithSchedule(baseConfig, Schedules.Full()) is var warm ? warm with { Experiment = warm.Experiment with { Epochs = 1 } } : warm, progress); // warm-up: first-call costs must not land on the baseline
@@ -34,7 +34,7 @@ internal static class FidelityBenchmark
             double seconds = Timing.Median([.. rs.Select(x => x.Record.Totals.TrainSeconds)]);
             double share = Timing.Median([.. rs.Select(x => Share(x.Timings))]);
             long evaluations = rs[0].Record.Totals.Evaluations;
-            return new FidelityRow(method, evaluations, seconds, (double)evaluations / baseEvaluations, seconds / baseSeconds, share);
+            return new BenchResult.FidelityRow(method, evaluations, seconds, (double)evaluations / baseEvaluations, seconds / baseSeconds, share);
         })];
     }
 

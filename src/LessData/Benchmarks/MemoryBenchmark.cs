@@ -3,21 +3,21 @@ using LessData.Selection;
 
 namespace LessData.Benchmarks;
 
-/// <summary>Peak resident memory of one training run, and its ratio to the full-data run's peak.</summary>
-public sealed record MemoryRow(string Schedule, int Epochs, int TrainImages, double PeakRssMb, double EndRssMb, double RatioVsFull);
-
 /// <summary>
 /// Does memory stay flat when epochs change size? Each schedule trains in a process of its own (so no run inherits
 /// another's caches) on the same data and model; its peak RSS (VmHWM) is read while it runs, and compared with the
 /// full-data run's. The target: every schedule within 10 % of full's peak (docs/benchmarks.md, memory).
 /// </summary>
-public static class MemoryBenchmark
+internal static class MemoryBenchmark
 {
     public static readonly string[] DefaultSchedules = ["full", "increment:0.1", "cut:5"];
 
     /// <param name="schedules">Schedules to run; "full" is run first whether listed or not.</param>
     /// <param name="startTraining">The process that trains one schedule (the CLI's own `train`).</param>
-    public static IReadOnlyList<MemoryRow> Measure(IReadOnlyList<string> schedules, int epochs, int trainImages,
+    /// <param name="epochs">Epochs of each run.</param>
+    /// <param name="trainImages">Training images of each run.</param>
+    /// <param name="progress">Told about each run as it starts.</param>
+    public static IReadOnlyList<BenchResult.MemoryRow> Measure(IReadOnlyList<string> schedules, int epochs, int trainImages,
         Func<string, ProcessStartInfo> startTraining, Action<string>? progress = null)
     {
         var order = new[] { Schedules.Full().Spec }.Concat(schedules.Where(s => !Schedules.Parse(s).IsFull)).ToList();
@@ -29,7 +29,7 @@ public static class MemoryBenchmark
             peaks.Add((schedule, peak, end));
         }
         double full = peaks[0].Peak;
-        return [.. peaks.Select(p => new MemoryRow(p.Schedule, epochs, trainImages, p.Peak / 1048576.0, p.End / 1048576.0, p.Peak / full))];
+        return [.. peaks.Select(p => new BenchResult.MemoryRow(p.Schedule, epochs, trainImages, p.Peak / 1048576.0, p.End / 1048576.0, p.Peak / full))];
     }
 
     private static (long Peak, long End) Run(ProcessStartInfo start, string schedule)

@@ -8,7 +8,7 @@ namespace LessData.Benchmarks;
 /// Runs bench/reference/hvc_reference.py with Debian's python3-torch (/usr/bin/python3) and reads its one JSON line.
 /// A missing interpreter or torch module is a UserError that says exactly what to install.
 /// </summary>
-public sealed class PytorchReference(string script, string python = "/usr/bin/python3")
+internal sealed class PytorchReference(string script, string python = "/usr/bin/python3")
 {
     public const string InstallHint = "install Debian's PyTorch with 'scripts/setup --bench' (apt-get install python3-torch)";
 

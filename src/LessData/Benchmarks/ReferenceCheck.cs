@@ -9,7 +9,7 @@ namespace LessData.Benchmarks;
 /// </summary>
 internal static class ReferenceCheck
 {
-    public static ReferenceCheckResult Run(PytorchReference reference, string model, int channels, int height, int width, int classes)
+    public static BenchResult.ReferenceCheckResult Run(PytorchReference reference, string model, int channels, int height, int width, int classes)
     {
         var folder = Directory.CreateTempSubdirectory("lessdata-check-").FullName;
         try
@@ -23,7 +23,7 @@ internal static class ReferenceCheck
                 ["depth"] = a.Depth, ["first"] = a.FirstWidth, ["growth"] = a.Growth, ["classes"] = classes,
             });
             var json = reference.Check(folder);
-            return new ReferenceCheckResult(ModelFactory.ParameterCount(network), json.GetProperty("parameters").GetInt64(),
+            return new BenchResult.ReferenceCheckResult(ModelFactory.ParameterCount(network), json.GetProperty("parameters").GetInt64(),
                 json.GetProperty("maxAbsDiff").GetDouble(), json.GetProperty("maxAbs").GetDouble());
         }
         finally

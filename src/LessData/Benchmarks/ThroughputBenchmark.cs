@@ -12,7 +12,7 @@ namespace LessData.Benchmarks;
 /// </summary>
 internal static class ThroughputBenchmark
 {
-    public sealed record Result(double ImagesPerSecond, StepPhases Phases);
+    public sealed record Result(double ImagesPerSecond, BenchResult.StepPhases Phases);
 
     public static Result Measure(Func<nn.Module<Tensor, Tensor>> createModel, IBatchTransform transform, int datasetSize,
         int channels, int height, int width, int batch, int threads, int warmup = 2, int iterations = 5)
@@ -58,7 +58,7 @@ internal static class ThroughputBenchmark
         var totals = Enumerable.Range(0, iterations).Select(_ => StepOnce()).ToList();
         double median = Timing.Median(totals);
         var p = Enumerable.Range(0, 6).Select(k => Timing.Median(phases.Select(t => t[k]).ToList())).ToArray();
-        return new Result(batch / median, new StepPhases(p[0], p[1], p[2], p[3], p[4], p[5]));
+        return new Result(batch / median, new BenchResult.StepPhases(p[0], p[1], p[2], p[3], p[4], p[5]));
     }
 
     private static double Lap(ref long start)

@@ -4,7 +4,7 @@ using System.Diagnostics;
 namespace LessData.Cluster;
 
 /// <summary>Submits a batch script with `sbatch --parsable` and asks `squeue` whether a job is still queued or running.</summary>
-public static class Sbatch
+internal static class Sbatch
 {
     /// <summary>The job id sbatch answered.</summary>
     public static string Submit(string script)

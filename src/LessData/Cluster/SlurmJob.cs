@@ -21,6 +21,13 @@ public sealed record SlurmJob(int Tasks, string? Time = null, string? Partition 
     /// </summary>
     public int SignalGrace { get; init; } = DefaultSignalGrace;
 
+    /// <summary>Submits <paramref name="script"/> with sbatch and returns the job id.</summary>
+    public static string Submit(string script) => Sbatch.Submit(script);
+
+    /// <summary>Whether the job <paramref name="jobId"/> still has tasks pending or running (squeue).</summary>
+    public static bool Active(string jobId) => Sbatch.Active(jobId);
+
+    /// <summary>Throws a user error, naming the setting, for a value sbatch would not take (tasks, time, partition, flags).</summary>
     public void Validate()
     {
         if (Tasks < 1) throw new UserError($"must be at least 1 (got {Tasks})", parameter: "slurmTasks");
@@ -33,6 +40,9 @@ public sealed record SlurmJob(int Tasks, string? Time = null, string? Partition 
 
     /// <summary>The batch script: #SBATCH lines, the store in the environment, then exec of the worker command.</summary>
     /// <param name="worker">The worker's command line, program first (e.g. dotnet, LessData.Cli.dll, worker, --lease, 600).</param>
+    /// <param name="store">The store the workers use (written to the environment).</param>
+    /// <param name="logFolder">Where Slurm writes the tasks' output.</param>
+    /// <param name="generatedBy">The command that generated the script, written as a comment.</param>
     public string Script(string store, IReadOnlyList<string> worker, string logFolder, string generatedBy)
     {
         Validate();
@@ -69,5 +79,5 @@ public sealed record SlurmJob(int Tasks, string? Time = null, string? Partition 
         return flags;
     }
 
-    public static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+    internal static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

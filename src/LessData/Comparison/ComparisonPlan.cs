@@ -14,12 +14,13 @@ namespace LessData.Comparison;
 /// </summary>
 public sealed record ComparisonPlan(TrainConfig Baseline, IReadOnlyList<TrainConfig> Methods)
 {
-    public const string PlanName = "compare";
+    internal const string PlanName = "compare";
 
     /// <summary>A config that differs from <paramref name="config"/> only in its schedule (a method of a comparison).</summary>
     public static TrainConfig WithSchedule(TrainConfig config, ISchedule schedule) =>
         config with { Experiment = config.Experiment with { Schedule = schedule } };
 
+    /// <summary>The runs of trials 0..trials−1: the baseline and every method per trial, sharing the trial's seed.</summary>
     public IReadOnlyList<PlannedRun> Expand(int trials)
     {
         if (trials < 1) throw new UserError($"must be at least 1 (got {trials})", parameter: "trials");

@@ -16,6 +16,7 @@ public sealed record ComparisonRow(
     double Co2Grams, double Co2SavedPercent, double TrainCo2Grams, double TrainCo2SavedPercent,
     VerdictDecision? Decision, double Margin)
 {
+    /// <summary>Whether this is the baseline's row (it has no paired difference).</summary>
     public bool IsBaseline => Delta is null;
 
     /// <summary>The adjusted verdict (<see cref="VerdictRule"/>); null for the baseline.</summary>

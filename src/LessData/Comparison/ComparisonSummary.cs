@@ -14,6 +14,13 @@ namespace LessData.Comparison;
 /// </summary>
 public static class ComparisonSummary
 {
+    /// <summary>Writes summary.md and summary.json into <paramref name="outDir"/> and returns the path of summary.md.</summary>
+    /// <param name="outDir">The comparison's folder.</param>
+    /// <param name="rows">The comparison rows, the baseline first.</param>
+    /// <param name="sample">One of the runs, for the provenance and settings the summary records.</param>
+    /// <param name="command">The command line, printed as "Reproduce with".</param>
+    /// <param name="rule">How the verdicts were decided (default: fixed-n, Bonferroni across the methods).</param>
+    /// <param name="reading">Which final top-1 the rows read.</param>
     public static string Write(string outDir, IReadOnlyList<ComparisonRow> rows, RunRecord sample, string command, VerdictRule? rule = null,
         FinalTop1Reading reading = FinalTop1Reading.FullData)
     {
@@ -31,7 +38,7 @@ public static class ComparisonSummary
         md.AppendLine("| method | trials | evaluations % | train time % | top-1 % | Δ top-1 (pp) | 95% CI | p (paired) | time saved % | 95% CI | verdict (adjusted) | verdict (unadjusted) | trials for 80% power | train CO2 saved | CO2 saved (incl. eval) |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|---|---:|---:|---|---|---|---:|---:|---:|");
         foreach (var r in rows)
-            md.AppendLine(Inv($"| {r.Method} | {r.Trials} | {r.EvaluationsPercent:F1} | {r.TimePercent:F1} | {r.Top1:F2} ± {r.Top1StdErr:F2} | {Headline.Signed(r.Delta?.Mean ?? 0)} | {Ci(r.Delta)} | {PValueText.Format(r.Delta?.P ?? double.NaN)} | {r.TimeSaved?.Mean ?? 0:F1} | {Ci(r.TimeSaved)} | {(r.Decision is { } v ? NonInferiority.Name(v.Verdict) : "baseline")} | {(r.Decision is { } u ? NonInferiority.Name(u.Unadjusted) : "")} | {NonInferiority.Plan(r.Decision?.TrialsFor80Power)} | {r.TrainCo2SavedPercent:F1}% | {r.Co2SavedPercent:F1}% |"));
+            md.AppendLine(Inv($"| {r.Method} | {r.Trials} | {r.EvaluationsPercent:F1} | {r.TimePercent:F1} | {r.Top1:F2} ± {r.Top1StdErr:F2} | {Headline.Signed(r.Delta?.Mean ?? 0)} | {Ci(r.Delta)} | {PValueText.Format(r.Delta?.P ?? double.NaN)} | {r.TimeSaved?.Mean ?? 0:F1} | {Ci(r.TimeSaved)} | {(r.Decision is { } v ? NonInferiority.Name(v.Verdict) : "baseline")} | {(r.Decision is { } u ? NonInferiority.Name(u.Unadjusted) : "")} | {NonInferiority.PowerTrialsText(r.Decision?.TrialsFor80Power)} | {r.TrainCo2SavedPercent:F1}% | {r.Co2SavedPercent:F1}% |"));
         md.AppendLine().AppendLine(Inv($"top-1 ± is the test-sampling standard error. 95% CIs are per method, unadjusted. Verdicts use margin {rows[0].Margin:0.###} points: maintains = interval's lower bound > −margin; loses = upper bound < −margin; otherwise inconclusive. Adjusted verdicts: {rule.Describe()} Unadjusted: the plain 95% CI. Trials for 80% power: a fixed-n plan at the adjusted level, from the noncentral t at the observed paired Δ and SD."));
         var mdPath = Path.Combine(outDir, "summary.md");
         AtomicFile.WriteAllText(mdPath, md.ToString());

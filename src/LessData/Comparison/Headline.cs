@@ -9,6 +9,7 @@ namespace LessData.Comparison;
 /// </summary>
 public static class Headline
 {
+    /// <summary>The headline sentence of a method's row: the verdict, Δ top-1 with its CI, and the time saved.</summary>
     public static string For(ComparisonRow r)
     {
         if (r.Delta is not { } d || r.TimeSaved is not { } s || r.Decision is not { } decision) return $"{r.Method} is the baseline";
@@ -29,12 +30,16 @@ public static class Headline
 
     private static string Needed(int? n) => n is null
         ? "at least 2 trials are needed for a CI"
-        : $"trials for 80% power: {NonInferiority.Plan(n)}";
+        : $"trials for 80% power: {NonInferiority.PowerTrialsText(n)}";
 
     /// <summary>"CI" for the plain 95 % interval (one method, one look), else "adjusted CI (one-sided α per side)".</summary>
     private static string Interval(VerdictDecision d) =>
         Math.Abs(d.NominalAlpha - VerdictRule.Alpha) < 1e-12 ? "CI" : Inv($"adjusted CI ({1 - 2 * d.NominalAlpha:0.##%})");
 
+    /// <summary>A p-value as the reports print it.</summary>
+    public static string P(double p) => Statistics.PValueText.Format(p);
+
+    /// <summary>A difference in points with its sign and two decimals ("+0.12", "−0.40"); "n/a" for NaN.</summary>
     public static string Signed(double x) => double.IsNaN(x) ? "n/a" : x.ToString("+0.00;−0.00;0.00", CultureInfo.InvariantCulture);
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

@@ -12,6 +12,9 @@ internal static class BalancedSubset
     private const ulong Stream = 0xDA7A51;
 
     /// <param name="parameter">The setting the limit comes from, named in errors (e.g. "testLimit"); null: "limit".</param>
+    /// <param name="labels">The label of every image.</param>
+    /// <param name="limit">Images to keep.</param>
+    /// <param name="seed">The seed of the draw.</param>
     public static int[] Indices(IReadOnlyList<int> labels, int limit, int seed, string? parameter = null)
     {
         string what = parameter is null ? "limit " : "";

@@ -1,7 +1,7 @@
 namespace LessData.Data;
 
 /// <summary>The datasets LessData knows, with their canonical sources and published SHA-256 checksums (docs/datasets.md).</summary>
-public static class DatasetCatalog
+internal static class DatasetCatalog
 {
     internal static IReadOnlyList<IDatasetFormat> All { get; } =
     [

@@ -14,7 +14,10 @@ public sealed record DatasetSpec : ISpec<DatasetSpec>
     private DatasetSpec(string text, FolderSpec? folder) => (_text, Folder) = (text, folder);
 
     /// <summary>The folder of a <c>folder:PATH</c> dataset (not checked to exist); null for a built-in dataset.</summary>
-    public FolderSpec? Folder { get; }
+    internal FolderSpec? Folder { get; }
+
+    /// <summary>The path of a <c>folder:PATH</c> dataset as given (the text after <c>folder:</c>); null for a built-in dataset.</summary>
+    public string? FolderText => IsFolder ? _text.Trim()[FolderSpec.Prefix.Length..] : null;
 
     /// <summary>Whether this is a folder of the user's own images.</summary>
     public bool IsFolder => Folder is not null;

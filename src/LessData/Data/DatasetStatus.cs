@@ -1,13 +1,30 @@
 namespace LessData.Data;
 
 /// <summary>One row of `lessdata datasets`: where a dataset was found and whether it verifies.</summary>
-public sealed record DatasetStatus(string Name, string Source, string? Folder, string Verify, bool Ok);
+/// <param name="Name">The dataset's catalog name.</param>
+/// <param name="Source">Where it was found: the data-folder setting (dataDir), LESSDATA_DATA, the cache or a system folder; "not found" or "incomplete" otherwise.</param>
+/// <param name="Folder">The folder it was found in, or null.</param>
+/// <param name="Verify">The verify result in words.</param>
+/// <param name="Ok">Whether it verified.</param>
+public sealed record DatasetStatus(string Name, string Source, string? Folder, string Verify, bool Ok)
+{
+    /// <summary>Every catalog dataset's status, without downloading: location, checksums, and a full parse of both splits.</summary>
+    public static IReadOnlyList<DatasetStatus> InspectAll(DataOptions options) => DatasetInspection.Inspect(options);
+
+    /// <summary>One catalog dataset's status, without downloading.</summary>
+    /// <param name="name">A catalog name, e.g. fashion-mnist.</param>
+    /// <param name="options">Where to look.</param>
+    public static DatasetStatus Inspect(string name, DataOptions options) => DatasetInspection.Inspect(name, options);
+}
 
 /// <summary>Inspects every catalog dataset without downloading: location, checksums, and a full parse of both splits.</summary>
-public static class DatasetInspection
+internal static class DatasetInspection
 {
     public static IReadOnlyList<DatasetStatus> Inspect(DataOptions options) =>
         [.. DatasetCatalog.All.Select(d => Inspect(d, options))];
+
+    /// <summary>One catalog dataset by name (e.g. "fashion-mnist"): where it was found and whether it parses; never downloads.</summary>
+    public static DatasetStatus Inspect(string name, DataOptions options) => Inspect(DatasetCatalog.Get(name), options);
 
     internal static DatasetStatus Inspect(IDatasetFormat dataset, DataOptions options)
     {

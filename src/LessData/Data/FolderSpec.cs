@@ -1,7 +1,7 @@
 namespace LessData.Data;
 
 /// <summary>The <c>folder:PATH</c> dataset spec: a folder of images with one subfolder per class.</summary>
-public sealed record FolderSpec(string Path)
+internal sealed record FolderSpec(string Path)
 {
     public const string Prefix = "folder:";
 

@@ -8,7 +8,7 @@ namespace LessData.Models;
 /// (InputChannels x InputHeight x InputWidth); Normalization, when present, standardises that input per channel.
 /// Classes are by output index. EvaluatedWeights says whether the weights are the EMA average or the trained ones.
 /// </summary>
-public sealed record ModelDescription(
+internal sealed record ModelDescription(
     string Model,
     string Dataset,
     IReadOnlyList<string> Classes,

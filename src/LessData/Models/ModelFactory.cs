@@ -13,7 +13,7 @@ namespace LessData.Models;
 /// A capsule model's depth, first width and growth are options: <c>hvc:depth=7,first=16,growth=8</c> starts from the
 /// named preset and overrides what is given.
 /// </summary>
-public static class ModelFactory
+internal static class ModelFactory
 {
     /// <summary>
     /// The CPU-sized capsule network: the paper's 9 valid convolutions (so the same 10x10 primary capsules on 28x28)

@@ -8,7 +8,7 @@ namespace LessData.Native;
 /// magnitude slower (measured: a 2048³ bf16 matmul ran for minutes on an AVX2-only EPYC), so bf16 work is only timed
 /// where the hardware has it.
 /// </summary>
-public static class CpuFeatures
+internal static class CpuFeatures
 {
     private static readonly Lazy<(string? Model, HashSet<string> Flags)> s_info = new(Read);
 

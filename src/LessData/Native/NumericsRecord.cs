@@ -9,7 +9,7 @@ namespace LessData.Native;
 /// </summary>
 public sealed record NumericsRecord(string Result, bool? OneDnn, double Tolerance, double? FirstError, string FirstWorst, double? FinalError, string Summary)
 {
-    public static NumericsRecord From(NumericsReport report) => new(
+    internal static NumericsRecord From(NumericsReport report) => new(
         !report.Correct ? "failed" : report.Action == NumericsAction.OneDnnDisabled ? "repaired" : "passed",
         report.Final.OneDnnEnabled, report.Tolerance, Finite(report.First.MaxRelativeError), report.First.Worst,
         Finite(report.Final.MaxRelativeError), report.Summary);

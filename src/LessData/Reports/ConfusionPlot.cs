@@ -6,6 +6,7 @@ namespace LessData.Reports;
 /// <summary>A confusion matrix as a PNG heat map (rows: true class, columns: predicted; colour: share of the row).</summary>
 public static class ConfusionPlot
 {
+    /// <summary>Draws <paramref name="m"/> with <paramref name="title"/> as a PNG at <paramref name="path"/> and returns the path.</summary>
     public static string Write(ConfusionMatrix m, string path, string title)
     {
         int k = m.Classes.Count;

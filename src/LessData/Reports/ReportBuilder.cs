@@ -16,7 +16,25 @@ namespace LessData.Reports;
 /// </summary>
 public static class ReportBuilder
 {
-    public static IReadOnlyList<string> Write(IReadOnlyList<SweepRun> runs, string outDir, string command, double margin = NonInferiority.DefaultMargin,
+    /// <summary>
+    /// Writes the report of the runs in <paramref name="store"/> (only those of the cells <paramref name="cells"/>, by
+    /// id, when given) to <paramref name="outDir"/> and returns the files written; null when no run is chosen.
+    /// </summary>
+    /// <param name="store">The results store.</param>
+    /// <param name="cells">The ids of the plan cells to report, or null for every run.</param>
+    /// <param name="outDir">The report folder.</param>
+    /// <param name="command">The command line, printed as "Reproduce with".</param>
+    /// <param name="margin">Non-inferiority margin in points of top-1, for the verdicts.</param>
+    /// <param name="reading">Which final top-1 the comparisons read.</param>
+    public static IReadOnlyList<string>? Write(RunStore store, IReadOnlySet<string>? cells, string outDir, string command,
+        double margin = NonInferiority.DefaultMargin, FinalTop1Reading reading = FinalTop1Reading.FullData)
+    {
+        var all = store.ReadAll();
+        var chosen = cells is null ? all : [.. all.Where(r => cells.Contains(r.ExperimentId))];
+        return chosen.Count == 0 ? null : Write(chosen, outDir, command, margin, reading);
+    }
+
+    internal static IReadOnlyList<string> Write(IReadOnlyList<SweepRun> runs, string outDir, string command, double margin = NonInferiority.DefaultMargin,
         FinalTop1Reading reading = FinalTop1Reading.FullData)
     {
         if (runs.Count == 0) throw new UserError("the store has no runs; run 'lessdata sweep' first");

@@ -48,10 +48,15 @@ internal sealed record ReportConfiguration(string Dataset, string Profile, strin
         return result;
     }
 
-    /// <summary>The identity of a configuration: the experiment with the cell's choices and the seed set to fixed values.</summary>
+    /// <summary>
+    /// The identity of a configuration: the experiment with the cell's choices and the seed set to fixed values. The
+    /// learning-rate clock is a cell's choice: on the full data with random order both clocks advance identically (images
+    /// seen / N = epochs done), so a reduced cell on the images clock is compared with the same Baseline as on the epoch
+    /// clock. The schedule's shape (paper, linear, …) is not: it changes the Baseline too.
+    /// </summary>
     public static string KeyOf(ExperimentConfig e) => JsonSerializer.Serialize(e with
     {
-        Schedule = Schedules.Full(), Selector = Selectors.Random(), Subset = null, Stratify = false, Seed = 0,
+        Schedule = Schedules.Full(), Selector = Selectors.Random(), Subset = null, Stratify = false, Seed = 0, LrClock = LrClockKind.Epochs,
     }, RunOutputs.Json);
 
     /// <summary>For each key, the fields whose values are not the same in every key, as "name value, …".</summary>

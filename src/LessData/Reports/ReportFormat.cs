@@ -4,7 +4,7 @@ using LessData.Statistics;
 namespace LessData.Reports;
 
 /// <summary>Number formatting for reports: invariant culture, "n/a" for undefined values.</summary>
-public static class ReportFormat
+internal static class ReportFormat
 {
     public static string F(double value, string format) =>
         double.IsNaN(value) || double.IsInfinity(value) ? "n/a" : value.ToString(format, CultureInfo.InvariantCulture);

@@ -40,7 +40,7 @@ internal static class ReportMarkdown
         r.Delta is { } d ? $"{Signed(d.Mean)} [{Signed(d.Low)}, {Signed(d.High)}]" : "",
         r.Delta is { } p ? P(p.P) : "", r.Delta is null ? "" : P(r.PHolm),
         r.Decision is { } v ? NonInferiority.Name(v.Verdict) : "", r.Decision is { } u ? NonInferiority.Name(u.Unadjusted) : "",
-        NonInferiority.Plan(r.Decision?.TrialsFor80Power),
+        NonInferiority.PowerTrialsText(r.Decision?.TrialsFor80Power),
         r.Id == "Baseline" ? "" : P(r.P), F(r.TrainCo2Saved, "F1") + "%", F(r.Co2Saved, "F1") + "%",
     ];
 }

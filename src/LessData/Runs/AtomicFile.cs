@@ -1,7 +1,7 @@
 namespace LessData.Runs;
 
 /// <summary>Writes a whole file or nothing: a temporary file next to the target, then a rename.</summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     public static void WriteAllText(string path, string text)
     {

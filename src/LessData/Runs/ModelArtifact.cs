@@ -14,7 +14,7 @@ namespace LessData.Runs;
 /// (written with TorchSharp.PyBridge; tensor names are the PyTorch state-dict names of the same architecture, see
 /// bench/reference/resnet_reference.py) and model.json (<see cref="ModelDescription"/>).
 /// </summary>
-public static class ModelArtifact
+internal static class ModelArtifact
 {
     public const string NativeFile = "model.bin";
     public const string SafetensorsFile = "model.safetensors";

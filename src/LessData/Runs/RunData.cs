@@ -8,4 +8,4 @@ namespace LessData.Runs;
 /// augmentation pipeline used, the per-channel normalisation measured on the training split (folder datasets) and
 /// what the folder loader read.
 /// </summary>
-public sealed record RunData(IReadOnlyList<string>? Classes, string Pipeline, ChannelNormalization? Normalization, FolderSummary? Folder);
+internal sealed record RunData(IReadOnlyList<string>? Classes, string Pipeline, ChannelNormalization? Normalization, FolderSummary? Folder);

@@ -12,10 +12,10 @@ namespace LessData.Runs;
 /// </summary>
 public static class RunOutputs
 {
-    public const string RunFile = "run.json";
-    public const string EpochsFile = "epochs.csv";
+    internal const string RunFile = "run.json";
+    internal const string EpochsFile = "epochs.csv";
 
-    public static readonly JsonSerializerOptions Json = new()
+    internal static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -28,6 +28,9 @@ public static class RunOutputs
         },
     };
 
+    /// <summary>Writes a run's run.json and epochs.csv into <paramref name="folder"/> (atomically, each file whole or absent).</summary>
+    /// <param name="folder">An existing folder.</param>
+    /// <param name="record">The run.</param>
     public static void Write(string folder, RunRecord record)
     {
         AtomicFile.WriteAllText(Path.Combine(folder, RunFile), JsonSerializer.Serialize(record, Json));
@@ -59,7 +62,7 @@ public static class RunOutputs
         }
     }
 
-    public static RunRecord Read(string folder)
+    internal static RunRecord Read(string folder)
     {
         var path = Directory.Exists(folder) ? Path.Combine(folder, RunFile) : folder;
         if (!File.Exists(path)) throw new UserError($"{path}: run file not found");
@@ -77,7 +80,7 @@ public static class RunOutputs
     /// <summary>top1 = per-epoch curve (test split as limited); finalTop1 = full test split, final window only (else empty).</summary>
     public const string CsvHeader = "epoch,fraction,images,evaluations,trainLoss,top1,seconds,lr,finalTop1,trainKwh,kwh,wallSeconds";
 
-    public static string Csv(IEnumerable<EpochRecord> epochs)
+    internal static string Csv(IEnumerable<EpochRecord> epochs)
     {
         var sb = new StringBuilder().Append(CsvHeader).Append('\n');
         foreach (var e in epochs)

@@ -18,6 +18,7 @@ namespace LessData.Runs;
 /// </summary>
 public static class RunPipeline
 {
+    /// <summary>Trains one run of <paramref name="config"/>: loads the data, selects, augments, trains, evaluates; writes the run folder when <paramref name="outDir"/> is given and returns the record.</summary>
     public static RunRecord Run(TrainConfig config, string? outDir, ITrainingObserver observer, CancellationToken cancel,
         string? checkpointDir = null, string commandLine = "", Action? checkpointSaved = null) =>
         RunWithTimings(config, outDir, observer, cancel, checkpointDir, commandLine, checkpointSaved).Record;
@@ -101,7 +102,7 @@ public static class RunPipeline
         if (e.FinalWindow < 1) throw new UserError($"must be at least 1 (got {e.FinalWindow})", parameter: "finalWindow");
         if (env.Threads < 0) throw new UserError($"must be 0 (libtorch default) or more (got {env.Threads})", parameter: "threads");
         OptimizerFactory.Check(e);
-        LearningRatePlan.From(e).Validated();
+        LearningRateCurve.From(e).Validated();
     }
 
     private static string? FolderOnlySetting(ExperimentConfig e) =>
@@ -113,7 +114,7 @@ public static class RunPipeline
     private const int NominalFolderSize = 1000;
 
     /// <summary>The folder loader's settings from the config (validated).</summary>
-    public static FolderSettings FolderSettingsOf(TrainConfig config)
+    internal static FolderSettings FolderSettingsOf(TrainConfig config)
     {
         var e = config.Experiment;
         return new FolderSettings(e.TestSplit, e.ImageSize, e.Channels, config.Environment.Strict, e.Seed).Validated();

@@ -17,10 +17,40 @@ public sealed record RunTotals(
     int FinalTestImages = 0, int FinalWindow = 1, double LastEpochTop1 = double.NaN, string? Top1Definition = null);
 
 /// <summary>
-/// Everything one run produced: what run.json holds. Status and Failure are written by `train`'s resumable runs
-/// (<see cref="ResumableRun"/>) and left out otherwise; a run.json without a status is a completed run.
+/// Everything one run produced: what run.json holds. The CLI reads its config, epochs and totals; the provenance, the
+/// data description and the resumable-run status are written to run.json and read back by the core only.
+/// Status and Failure are written by `train`'s resumable runs (<see cref="ResumableRun"/>) and left out otherwise; a
+/// run.json without a status is a completed run.
 /// </summary>
-public sealed record RunRecord(TrainConfig Config, RunProvenance Provenance, IReadOnlyList<EpochRecord> Epochs, RunTotals Totals,
-    RunData? Data = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RunState? Status = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Failure = null);
+public sealed record RunRecord
+{
+    [JsonConstructor]
+    internal RunRecord(TrainConfig Config, RunProvenance Provenance, IReadOnlyList<EpochRecord> Epochs, RunTotals Totals,
+        RunData? Data = null, RunState? Status = null, string? Failure = null) =>
+        (this.Config, this.Provenance, this.Epochs, this.Totals, this.Data, this.Status, this.Failure) = (Config, Provenance, Epochs, Totals, Data, Status, Failure);
+
+    /// <summary>The recipe and environment the run trained with.</summary>
+    public TrainConfig Config { get; init; }
+
+    /// <summary>Where, when and with what the run trained: git commit, versions, machine, command line.</summary>
+    [JsonInclude]
+    internal RunProvenance Provenance { get; init; }
+
+    /// <summary>One record per finished epoch.</summary>
+    public IReadOnlyList<EpochRecord> Epochs { get; init; }
+
+    /// <summary>The run's totals: evaluations, time, final top-1, energy and CO2.</summary>
+    public RunTotals Totals { get; init; }
+
+    /// <summary>What the model was trained on, beyond the config (classes, pipeline, normalisation, folder summary).</summary>
+    [JsonInclude]
+    internal RunData? Data { get; init; }
+
+    /// <summary>The resumable run's state; null for a completed run written at the end.</summary>
+    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    internal RunState? Status { get; init; }
+
+    /// <summary>Why a failed resumable run failed.</summary>
+    [JsonInclude, JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    internal string? Failure { get; init; }
+}

@@ -6,7 +6,7 @@ namespace LessData.Runs;
 /// (the record's failure says why). A run.json without a status was written by an older version, only at the end:
 /// it is a completed run.
 /// </summary>
-public enum RunState
+internal enum RunState
 {
     Running,
     Interrupted,

@@ -39,8 +39,8 @@ public static class SavedRun
         }
     }
 
-    /// <summary>Each image's class probabilities (by model.json's class order), decoded and preprocessed as in the run.</summary>
-    public static (ModelDescription Description, IReadOnlyList<double[]> Probabilities) Predict(string runDir, IReadOnlyList<string> images)
+    /// <summary>The model's class names and each image's class probabilities (in that order), decoded and preprocessed as in the run.</summary>
+    public static (IReadOnlyList<string> Classes, IReadOnlyList<double[]> Probabilities) Predict(string runDir, IReadOnlyList<string> images)
     {
         var description = ModelArtifact.ReadDescription(runDir);
         if (images.Count == 0) throw new UserError("give at least one image file to classify");
@@ -57,6 +57,6 @@ public static class SavedRun
         TorchRuntime.EnsureLoaded();
         using var model = ModelArtifact.Load(runDir, description);
         using var batch = torch.tensor(pixels, [images.Count, description.Channels, size.Height, size.Width], dtype: ScalarType.Byte);
-        return (description, Predictor.Probabilities(model, batch, ModelArtifact.TestPipeline(description)));
+        return (description.Classes, Predictor.Probabilities(model, batch, ModelArtifact.TestPipeline(description)));
     }
 }

@@ -5,7 +5,7 @@ namespace LessData.Statistics;
 /// </summary>
 public sealed record ConfusionMatrix(IReadOnlyList<string> Classes, long[,] Counts)
 {
-    public static ConfusionMatrix From(IReadOnlyList<string> classes, IReadOnlyList<int> truth, IReadOnlyList<int> predicted)
+    internal static ConfusionMatrix From(IReadOnlyList<string> classes, IReadOnlyList<int> truth, IReadOnlyList<int> predicted)
     {
         if (truth.Count != predicted.Count) throw new ArgumentException($"{truth.Count} labels but {predicted.Count} predictions");
         var counts = new long[classes.Count, classes.Count];
@@ -13,10 +13,13 @@ public sealed record ConfusionMatrix(IReadOnlyList<string> Classes, long[,] Coun
         return new ConfusionMatrix(classes, counts);
     }
 
+    /// <summary>Images counted.</summary>
     public long Total => Enumerable.Range(0, Classes.Count).Sum(t => Enumerable.Range(0, Classes.Count).Sum(p => Counts[t, p]));
 
+    /// <summary>Images predicted as their true class (the diagonal).</summary>
     public long Correct => Enumerable.Range(0, Classes.Count).Sum(c => Counts[c, c]);
 
+    /// <summary>Share of images predicted correctly (0 when there are none).</summary>
     public double Top1 => Total == 0 ? 0 : (double)Correct / Total;
 
     /// <summary>Share of class c's images predicted as c (NaN for a class with no images).</summary>

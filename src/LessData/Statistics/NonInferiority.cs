@@ -8,9 +8,10 @@ namespace LessData.Statistics;
 /// </summary>
 public static class NonInferiority
 {
+    /// <summary>The default non-inferiority margin M, in points of top-1.</summary>
     public const double DefaultMargin = 0.5;
 
-    public static Verdict Decide(PairedDifference d, double margin)
+    internal static Verdict Decide(PairedDifference d, double margin)
     {
         if (double.IsNaN(d.Low) || double.IsNaN(d.High)) return Verdict.Inconclusive;
         if (d.Low > -margin) return Verdict.Maintains;
@@ -18,6 +19,7 @@ public static class NonInferiority
         return Verdict.Inconclusive;
     }
 
+    /// <summary>The verdict in words, as tables and summaries print it.</summary>
     public static string Name(Verdict v) => v switch
     {
         Verdict.Maintains => "maintains",
@@ -25,8 +27,8 @@ public static class NonInferiority
         _ => "inconclusive",
     };
 
-    /// <summary>"more than 1000" at the cap, else the number; empty when there is no plan.</summary>
-    public static string Plan(int? trialsFor80Power) => trialsFor80Power switch
+    /// <summary>Trials for 80 % power in words: "more than 1000" at the cap, else the number; empty when there is no figure.</summary>
+    public static string PowerTrialsText(int? trialsFor80Power) => trialsFor80Power switch
     {
         null => "",
         >= TrialsForPower.Max => $"more than {TrialsForPower.Max}",

@@ -7,12 +7,12 @@ namespace LessData.Statistics;
 /// </summary>
 public sealed record PairedDifference(int Trials, double Mean, double Std, double Low, double High, double P, double BootLow, double BootHigh)
 {
-    public const double Confidence = 0.95;
+    internal const double Confidence = 0.95;
 
     /// <summary>Width of the t interval (High − Low).</summary>
     public double Width => High - Low;
 
-    public static PairedDifference Of(IReadOnlyList<double> differences, int bootstrapSeed = 1)
+    internal static PairedDifference Of(IReadOnlyList<double> differences, int bootstrapSeed = 1)
     {
         int n = differences.Count;
         double mean = SampleMoments.Mean(differences);

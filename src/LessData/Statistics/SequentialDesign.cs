@@ -14,7 +14,7 @@ namespace LessData.Statistics;
 /// <param name="LastLook">Trials at the last possible look.</param>
 /// <param name="Alpha">The one-sided error over all the looks (per hypothesis, after any multiplicity adjustment).</param>
 /// <param name="NominalAlpha">The one-sided level of the interval used at every look.</param>
-public sealed record SequentialDesign(int FirstLook, int LastLook, double Alpha, double NominalAlpha)
+internal sealed record SequentialDesign(int FirstLook, int LastLook, double Alpha, double NominalAlpha)
 {
     /// <summary>Simulated sequences behind a calibration (each also counted mirrored).</summary>
     public const int CalibrationPaths = 200_000;

@@ -7,8 +7,19 @@ namespace LessData.Statistics;
 /// its looks. The verdict uses the interval Δ̂ ± t(1 − nominal, n − 1)·SD/√n: maintains when its lower bound is above
 /// −M, loses when its upper bound is below −M. With one method and one look this is the plain 95 % rule.
 /// </summary>
-public sealed record VerdictRule(double Margin, int Methods = 1, SequentialDesign? Design = null)
+public sealed record VerdictRule
 {
+    internal VerdictRule(double margin, int methods = 1, SequentialDesign? design = null) => (Margin, Methods, Design) = (margin, methods, design);
+
+    /// <summary>The non-inferiority margin M, in points of top-1.</summary>
+    public double Margin { get; }
+
+    /// <summary>The methods of the comparison, among which the error is shared (Bonferroni).</summary>
+    public int Methods { get; }
+
+    /// <summary>The sequential design across looks; null for one look.</summary>
+    internal SequentialDesign? Design { get; }
+
     /// <summary>One-sided error per hypothesis, for the family of a comparison (the 95 % rule's 2.5 %).</summary>
     public const double Alpha = 0.025;
 
@@ -31,7 +42,7 @@ public sealed record VerdictRule(double Margin, int Methods = 1, SequentialDesig
     /// <summary>The critical t with n trials (NaN below 2).</summary>
     public double Critical(int n) => n < 2 ? double.NaN : StudentTDistribution.Quantile(1 - NominalAlpha, n - 1);
 
-    public VerdictDecision Judge(PairedDifference d)
+    internal VerdictDecision Judge(PairedDifference d)
     {
         double c = Critical(d.Trials);
         double half = double.IsNaN(c) || double.IsNaN(d.Std) ? double.NaN : c * d.Std / Math.Sqrt(d.Trials);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using LessData.Data;
+using LessData.Data.Folders;
 using LessData.Runs;
 using LessData.Training;
 
@@ -16,7 +17,7 @@ public sealed record PlannedRun(string Plan, string Profile, string Dataset, str
     /// </summary>
     public string Key => KeyOf(Profile, ExperimentId, Trial, Config.Experiment);
 
-    public static string KeyOf(string profile, string experimentId, int trial, ExperimentConfig experiment) =>
+    internal static string KeyOf(string profile, string experimentId, int trial, ExperimentConfig experiment) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
             $"{profile}|{experimentId}|{trial}|{JsonSerializer.Serialize(experiment, RunOutputs.Json)}")));
 
@@ -24,6 +25,12 @@ public sealed record PlannedRun(string Plan, string Profile, string Dataset, str
     public static long? ExpectedEvaluations(ExperimentConfig e, int trainSize) =>
         e.Selector.PredictedEvaluations(e.Schedule, e.Epochs, trainSize);
 
-    /// <summary>Training-split size of the experiment's dataset (its limit, else the catalog's size), without loading it.</summary>
-    public static int TrainSize(ExperimentConfig e) => e.TrainLimit ?? DatasetCatalog.Get(e.Dataset).TrainSize;
+    /// <summary>
+    /// Training-split size of the experiment's dataset, without loading it: its limit, else the catalog's size, else
+    /// (folder:PATH) the image files its training split holds (undecodable files included: an upper bound).
+    /// </summary>
+    public static int TrainSize(ExperimentConfig e) => e.TrainLimit
+        ?? (e.Dataset.Folder is { } folder
+            ? FolderLayout.Scan(folder.Existing().Path, new FolderSettings(e.TestSplit, e.ImageSize, e.Channels, Strict: false, e.Seed).Validated()).Train.Count
+            : DatasetCatalog.Get(e.Dataset).TrainSize);
 }

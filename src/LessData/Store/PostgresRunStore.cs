@@ -10,9 +10,9 @@ namespace LessData.Store;
 /// the lease clock is the server's; an operation that meets a lost connection (server restart, network) is retried
 /// with exponential backoff (at most 5 s apart) on a fresh connection, for up to <see cref="RetryBudget"/> (the
 /// writes of a run in hand: up to <see cref="RunStore.OutagePatience"/>; a heartbeat: once), each retry told to
-/// <see cref="Retrying"/>; then <see cref="StoreUnreachableException"/>.
+/// <see cref="RunStore.Retrying"/>; then <see cref="StoreUnreachableException"/>.
 /// </summary>
-public sealed class PostgresRunStore : RunStore
+internal sealed class PostgresRunStore : RunStore
 {
     private readonly NpgsqlDataSource _source;
     private readonly StoreLocation.Postgres _where;
@@ -41,9 +41,6 @@ public sealed class PostgresRunStore : RunStore
 
     /// <summary>How long an ordinary operation (claim, read, release) keeps retrying a lost connection before giving up.</summary>
     public TimeSpan RetryBudget { get; init; } = TimeSpan.FromMinutes(2);
-
-    /// <summary>Told about each retry (the worker prints it).</summary>
-    public Action<string>? Retrying { get; set; }
 
     public override string Location => _where.ToString();
     public override string SideFolder => Path.Combine(Environment.CurrentDirectory, "lessdata-slurm");

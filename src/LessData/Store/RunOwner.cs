@@ -4,7 +4,7 @@ using System.Globalization;
 namespace LessData.Store;
 
 /// <summary>Who holds a claimed run: host, pid and the process start time (so a reused pid is not mistaken for the owner).</summary>
-public sealed record RunOwner(string Host, int Pid, long StartTicks)
+internal sealed record RunOwner(string Host, int Pid, long StartTicks)
 {
     /// <summary>This process on this machine (<see cref="WorkerSeams.Production"/>'s host name).</summary>
     public static RunOwner Current() => Current(WorkerSeams.Production.Host);

@@ -16,9 +16,10 @@ namespace LessData.Store;
 /// </summary>
 public abstract class RunStore : IDisposable
 {
-    public const int SchemaVersion = RunStoreSchema.Version;
-    public static readonly TimeSpan DefaultLease = TimeSpan.FromMinutes(10);
+    internal const int SchemaVersion = RunStoreSchema.Version;
+    internal static readonly TimeSpan DefaultLease = TimeSpan.FromMinutes(10);
 
+    /// <summary>How long a run in hand waits for an unreachable store by default.</summary>
     public static readonly TimeSpan DefaultOutagePatience = TimeSpan.FromMinutes(10);
 
     /// <summary>
@@ -39,6 +40,12 @@ public abstract class RunStore : IDisposable
 
     /// <summary>The folder that files belonging to the store are written next to (Slurm scripts).</summary>
     public abstract string SideFolder { get; }
+
+    /// <summary>Told about each retry of an unreachable store (the worker prints it); only a PostgreSQL store retries.</summary>
+    public Action<string>? Retrying { get; set; }
+
+    /// <summary>Copies every table of this store into <paramref name="destination"/>, a new or empty store, row for row with the same ids; returns the rows copied per table.</summary>
+    public IReadOnlyDictionary<string, int> CopyTo(RunStore destination) => StoreCopy.Copy(this, destination);
 
     /// <summary>Opens a store from a SQLite path, a postgres:// URL or an Npgsql connection string.</summary>
     public static RunStore Open(string location, TimeSpan? lease = null) =>
@@ -68,7 +75,7 @@ public abstract class RunStore : IDisposable
     /// <summary>The store's clock (PostgreSQL: the server's, so that nodes with skewed clocks agree on leases).</summary>
     private protected virtual DateTime Clock(DbConnection c, DbTransaction? tx) => DateTime.UtcNow;
 
-    public static string Stamp(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+    internal static string Stamp(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>Creates the tables, or migrates an older version; a newer or unknown version is refused.</summary>
     private protected void Initialize() => Retry(() =>
@@ -116,13 +123,13 @@ public abstract class RunStore : IDisposable
         return added;
     });
 
-    public sealed record Claim(long Id, string ExperimentId, int Trial, TrainConfig Config, bool Resumed);
+    internal sealed record Claim(long Id, string ExperimentId, int Trial, TrainConfig Config, bool Resumed);
 
     /// <summary>
     /// Claims one pending run, or a running one whose lease expired (by its holder's lease length) or whose owner on
     /// this host died; null when none. The claim stores this process's lease length and when it expires.
     /// </summary>
-    public Claim? TryClaim(RunOwner me, IEnumerable<string>? keys = null)
+    internal Claim? TryClaim(RunOwner me, IEnumerable<string>? keys = null)
     {
         var keyList = keys?.ToList();
         ExpireDeadLocalOwners(me);
@@ -183,7 +190,7 @@ public abstract class RunStore : IDisposable
     /// longer this owner's. One attempt: an unreachable store throws <see cref="StoreUnreachableException"/> at once,
     /// and the caller beats again later.
     /// </summary>
-    public bool Heartbeat(long id, RunOwner me, int? epoch = null) => Retry(() =>
+    internal bool Heartbeat(long id, RunOwner me, int? epoch = null) => Retry(() =>
     {
         using var c = Connect();
         var clock = Clock(c, null);
@@ -233,7 +240,7 @@ public abstract class RunStore : IDisposable
         return Completion.Accepted;
     }, OutagePatience);
 
-    public void Fail(long id, RunOwner me, string error) => Retry(() =>
+    internal void Fail(long id, RunOwner me, string error) => Retry(() =>
     {
         using var c = Connect();
         using var tx = Begin(c);
@@ -249,7 +256,7 @@ public abstract class RunStore : IDisposable
     /// Gives a run back (pending, no owner), keeping its checkpoint: another worker resumes it at once. Waits for an
     /// unreachable store only briefly (a stopping worker has seconds); a run not released is claimable when its lease expires.
     /// </summary>
-    public bool Release(long id, RunOwner me) => Retry(() =>
+    internal bool Release(long id, RunOwner me) => Retry(() =>
     {
         using var c = Connect();
         using var tx = Begin(c);
@@ -262,8 +269,9 @@ public abstract class RunStore : IDisposable
     }, ReleasePatience);
 
     /// <summary>How long <see cref="Release"/> waits for an unreachable store: well inside Slurm's default KillWait (30 s).</summary>
-    public static readonly TimeSpan ReleasePatience = TimeSpan.FromSeconds(10);
+    internal static readonly TimeSpan ReleasePatience = TimeSpan.FromSeconds(10);
 
+    /// <summary>Puts every failed run back to pending; returns how many.</summary>
     public int RetryFailed() => Retry(() =>
     {
         using var c = Connect();
@@ -275,7 +283,7 @@ public abstract class RunStore : IDisposable
     /// store is retried for up to <see cref="OutagePatience"/>. <paramref name="faults"/> is told
     /// <see cref="FaultPoint.CheckpointWrite"/> inside the transaction, before it commits.
     /// </summary>
-    public bool SaveCheckpoint(long id, RunOwner me, int epoch, byte[] data, IFaultInjector? faults = null) => Retry(() =>
+    internal bool SaveCheckpoint(long id, RunOwner me, int epoch, byte[] data, IFaultInjector? faults = null) => Retry(() =>
     {
         using var c = Connect();
         using var tx = Begin(c);
@@ -291,13 +299,21 @@ public abstract class RunStore : IDisposable
     }, OutagePatience);
 
     /// <summary>The run's last saved checkpoint archive, or null.</summary>
-    public byte[]? LoadCheckpoint(long id) => Retry(() =>
+    internal byte[]? LoadCheckpoint(long id) => Retry(() =>
     {
         using var c = Connect();
         return Scalar(c, null, "SELECT data FROM checkpoints WHERE run_id = @id", ("id", id)) as byte[];
     });
 
-    public IReadOnlyList<SweepRun> ReadAll() => Retry(() =>
+    /// <summary>The failed runs among <paramref name="planned"/> (matched by dataset, cell and trial), each in words: "cell (spec) seed n: stored error".</summary>
+    public IReadOnlyList<string> Failures(IEnumerable<PlannedRun> planned)
+    {
+        var wanted = planned.Select(p => (p.Dataset, p.ExperimentId, p.Trial)).ToHashSet();
+        return [.. ReadAll().Where(r => r.Status == RunStatus.Failed && wanted.Contains((r.Dataset, r.ExperimentId, r.Trial)))
+            .Select(f => $"{f.ExperimentId} ({f.Spec}) seed {f.Seed}: {f.Error}")];
+    }
+
+    internal IReadOnlyList<SweepRun> ReadAll() => Retry(() =>
     {
         using var c = Connect();
         using var select = Command(c, null, "SELECT plan, profile, dataset, experiment, spec, trial, seed, status, record, error, hardware FROM runs ORDER BY dataset, profile, trial, id");
@@ -331,6 +347,7 @@ public abstract class RunStore : IDisposable
         });
     }
 
+    /// <summary>Runs per status, of the runs <paramref name="keys"/> names or of every run; every status is present.</summary>
     public IReadOnlyDictionary<RunStatus, int> Counts(IEnumerable<string>? keys = null)
     {
         var filter = keys?.ToHashSet();
@@ -379,7 +396,7 @@ public abstract class RunStore : IDisposable
     });
 
     /// <summary>All rows of one table, as stored (for `store copy`).</summary>
-    public IReadOnlyList<object?[]> ReadTable(string table, string[] columns) => Retry(() =>
+    internal IReadOnlyList<object?[]> ReadTable(string table, string[] columns) => Retry(() =>
     {
         using var c = Connect();
         using var select = Command(c, null, $"SELECT {string.Join(", ", columns)} FROM {table} ORDER BY {columns[0]}{(table == "epochs" ? ", epoch" : "")}");
@@ -391,7 +408,7 @@ public abstract class RunStore : IDisposable
     });
 
     /// <summary>Writes rows read by <see cref="ReadTable"/> of every table into this (empty) store, in one transaction.</summary>
-    public void WriteTables(IReadOnlyList<(string Table, string[] Columns, IReadOnlyList<object?[]> Rows)> tables) => Retry(() =>
+    internal void WriteTables(IReadOnlyList<(string Table, string[] Columns, IReadOnlyList<object?[]> Rows)> tables) => Retry(() =>
     {
         using var c = Connect();
         using var tx = Begin(c);
@@ -441,5 +458,6 @@ public abstract class RunStore : IDisposable
         return value is DBNull ? null : value;
     }
 
+    /// <summary>Closes the store's connections.</summary>
     public virtual void Dispose() => GC.SuppressFinalize(this);
 }

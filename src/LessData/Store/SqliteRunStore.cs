@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace LessData.Store;
 
 /// <summary>The store in one SQLite file (WAL, 30 s busy timeout): the default, for one machine.</summary>
-public sealed class SqliteRunStore : RunStore
+internal sealed class SqliteRunStore : RunStore
 {
     private readonly string _connectionString;
 

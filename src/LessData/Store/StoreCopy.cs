@@ -1,7 +1,7 @@
 namespace LessData.Store;
 
 /// <summary>Copies every table of one store into another, empty one (SQLite ↔ PostgreSQL), row for row with the same ids.</summary>
-public static class StoreCopy
+internal static class StoreCopy
 {
     /// <summary>Rows copied per table.</summary>
     public static IReadOnlyDictionary<string, int> Copy(RunStore from, RunStore to)

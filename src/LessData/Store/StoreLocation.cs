@@ -8,14 +8,21 @@ namespace LessData.Store;
 /// </summary>
 public abstract record StoreLocation
 {
+    /// <summary>The environment variable that names the store when no store is given.</summary>
     public const string EnvironmentVariable = "LESSDATA_STORE";
+    /// <summary>The SQLite file used when neither a store nor the environment variable is given.</summary>
     public const string DefaultPath = "runs.db";
 
+    /// <summary>A SQLite file.</summary>
+    /// <param name="Path">The file's path, as given.</param>
     public sealed record Sqlite(string Path) : StoreLocation
     {
+        /// <summary>The file's path.</summary>
         public override string ToString() => Path;
     }
 
+    /// <summary>A PostgreSQL database.</summary>
+    /// <param name="ConnectionString">An Npgsql connection string (a postgres:// URL is converted to one).</param>
     public sealed record Postgres(string ConnectionString) : StoreLocation
     {
         /// <summary>host:port/database, without user or password, for messages.</summary>
@@ -35,6 +42,7 @@ public abstract record StoreLocation
         : Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } env ? env
         : DefaultPath;
 
+    /// <summary>The store <paramref name="text"/> names: a postgres:// URL or an Npgsql connection string, else a SQLite path; a user error for an empty text or another URL scheme.</summary>
     public static StoreLocation Parse(string text)
     {
         if (string.IsNullOrWhiteSpace(text)) throw new UserError("is empty", parameter: Setting);

@@ -2,12 +2,10 @@ using LessData.Runs;
 
 namespace LessData.Store;
 
-public enum RunStatus { Pending, Running, Completed, Failed }
-
 /// <summary>
 /// One run of a sweep as the store keeps it: which cell (experiment id and method spec) on which dataset and
 /// profile, which trial and seed, its status, and its record once completed.
 /// </summary>
-public sealed record SweepRun(
+internal sealed record SweepRun(
     string Plan, string Profile, string Dataset, string ExperimentId, string Spec, int Trial, int Seed,
     RunStatus Status, RunRecord? Record = null, string? Error = null, string? Hardware = null);

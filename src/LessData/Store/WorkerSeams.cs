@@ -11,6 +11,9 @@ public sealed record WorkerSeams(string Host, IFaultInjector Faults)
     /// <summary>The machine's name and no faults.</summary>
     public static WorkerSeams Production { get; } = new(Environment.MachineName, new NoFaults());
 
+    /// <summary>The name this process claims runs under on <see cref="Host"/>: host/pid/process start.</summary>
+    public string OwnerName => RunOwner.Current(Host).ToString();
+
     private sealed class NoFaults : IFaultInjector
     {
         public void Reached(FaultPoint point) { }

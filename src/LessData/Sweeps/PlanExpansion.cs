@@ -4,7 +4,7 @@ using LessData.Training;
 namespace LessData.Sweeps;
 
 /// <summary>A plan's cells times its trials: the runs a sweep queues, each with its trial's seed and full config.</summary>
-public static class PlanExpansion
+internal static class PlanExpansion
 {
     /// <summary>
     /// One <see cref="PlannedRun"/> per trial and cell of <paramref name="plan"/>, trial-major; trial t trains with seed
@@ -25,8 +25,11 @@ public static class PlanExpansion
                 Selector = c.Selector ?? (c.Id == SweepPlans.Baseline.Id ? Selection.Selectors.Random() : b.Selector),
                 Subset = c.Subset ?? b.Subset,
                 Stratify = c.Stratify ?? b.Stratify,
+                LrSchedule = c.LrSchedule ?? b.LrSchedule,
+                LrClock = c.LrClock ?? b.LrClock,
             };
             string spec = experiment.Selector.IsRandom ? c.Schedule.Spec : $"{c.Schedule.Spec} + {experiment.Selector.Spec}";
+            if (c.LrSchedule is not null || c.LrClock is not null) spec += $" (lr {experiment.LrSchedule}, {experiment.LrClock} clock)";
             return new PlannedRun(plan, profile, experiment.Dataset, c.Id, spec, t, seed, baseConfig with { Experiment = experiment });
         }))];
     }

@@ -1,18 +1,22 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LessData.Selection;
+using LessData.Training;
 
 namespace LessData.Sweeps;
 
 /// <summary>
-/// A user's plan as JSON: {"cells": [{"id": "S50", "spec": "step:0.5@0.5", "selector": "loss"}, ...]}.
+/// A user's plan as JSON: {"recipe": {"model": "resnet20", "lr": 0.1}, "cells": [{"id": "S50", "spec": "step:0.5@0.5",
+/// "selector": "loss", "lrClock": "images"}, ...]}. The optional recipe (<see cref="PlanRecipe"/>) applies over the
+/// profile; a cell may override the selector, subset, stratify, lrSchedule and lrClock of the sweep's recipe.
 /// Unknown keys are rejected; every spec is parsed before anything runs.
 /// </summary>
 internal static class PlanFile
 {
-    private sealed record CellShape(string Id, string Spec, string? Selector = null, string? Subset = null, bool? Stratify = null);
+    private sealed record CellShape(string Id, string Spec, string? Selector = null, string? Subset = null, bool? Stratify = null,
+        string? LrSchedule = null, string? LrClock = null);
 
-    private sealed record FileShape(List<CellShape> Cells);
+    private sealed record FileShape(List<CellShape> Cells, Dictionary<string, JsonElement>? Recipe = null);
 
     private static readonly JsonSerializerOptions s_json = new()
     {
@@ -20,7 +24,8 @@ internal static class PlanFile
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
-    public static IReadOnlyList<PlanCell> Load(string path)
+    /// <summary>The plan's cells (with the Baseline) and its recipe (<see cref="PlanRecipe.None"/> when it has none).</summary>
+    public static (IReadOnlyList<PlanCell> Cells, PlanRecipe Recipe) Load(string path)
     {
         FileShape? shape;
         try
@@ -39,12 +44,14 @@ internal static class PlanFile
             try
             {
                 parsed.Add(new PlanCell(c.Id, Schedules.Parse(c.Spec), c.Selector is null ? null : Selectors.Parse(c.Selector),
-                    Schedules.ParsePolicy(c.Subset), c.Stratify));
+                    Schedules.ParsePolicy(c.Subset), c.Stratify,
+                    c.LrSchedule is null ? null : LrScheduleKind.Parse(c.LrSchedule), c.LrClock is null ? null : LrClockKind.Parse(c.LrClock)));
             }
             catch (SelectionException e) { throw new UserError($"{path}: cell {c.Id}: {e.Message}"); }
+            catch (UserError e) { throw new UserError($"{path}: cell {c.Id}: {e.Message}"); }
         }
         var duplicate = cells.GroupBy(c => c.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new UserError($"{path}: cell id {duplicate.Key} appears twice");
-        return SweepPlans.WithBaseline(parsed);
+        return (SweepPlans.WithBaseline(parsed), PlanRecipe.Read(path, shape.Recipe));
     }
 }

@@ -4,7 +4,7 @@ using LessData.Selection;
 namespace LessData.Sweeps;
 
 /// <summary>A cell's evaluation ratio (of the baseline's) at the run's epochs, beside the paper's at 300 epochs.</summary>
-public sealed record CellRatio(string Id, string Spec, double Ratio, double PaperRatio)
+internal sealed record CellRatio(string Id, string Spec, double Ratio, double PaperRatio)
 {
     /// <summary>Points of ratio that rounding moved the cell (ratio − paper ratio, × 100).</summary>
     public double ShiftPoints => (Ratio - PaperRatio) * 100;
@@ -15,7 +15,7 @@ public sealed record CellRatio(string Id, string Spec, double Ratio, double Pape
 /// at E = 10 E1 uses 0.775 of the data where the paper's E1 uses 0.8125. Compares each schedule cell's ratio at E with
 /// the ratio at the paper's 300 epochs and flags cells moved by more than <see cref="WarnPoints"/>.
 /// </summary>
-public static class PlanRounding
+internal static class PlanRounding
 {
     public const int PaperEpochs = 300;
     public const double WarnPoints = 1.0;

@@ -7,12 +7,6 @@ using LessData.Training;
 
 namespace LessData.Sweeps;
 
-/// <summary>Progress of a sweep: runs done of total (this plan), the run in hand, and an ETA from measured run times.</summary>
-public sealed record SweepProgress(int Completed, int Total, int HeldByOthers, string? Current, TimeSpan? Eta);
-
-/// <summary>When a worker stops: after N runs, after a time (no new claim after it), and whether it waits for runs others hold.</summary>
-public sealed record WorkerLimits(int? MaxRuns = null, TimeSpan? MaxTime = null, bool WaitForOthers = false, TimeSpan? Poll = null);
-
 /// <summary>
 /// Claim → train → complete until nothing is claimable: the loop of `lessdata sweep` (over its plan's runs) and of
 /// `lessdata worker` (over every run in the store, waiting while others hold runs that may still come back).
@@ -26,9 +20,31 @@ public sealed record WorkerLimits(int? MaxRuns = null, TimeSpan? MaxTime = null,
 /// </summary>
 public static class SweepRunner
 {
+    /// <summary>Progress of a sweep: runs done of total (this plan), the run in hand, and an ETA from measured run times.</summary>
+    /// <param name="Completed">Runs completed.</param>
+    /// <param name="Total">Runs in the plan (a sweep) or in the store (a worker).</param>
+    /// <param name="HeldByOthers">Runs other workers are running.</param>
+    /// <param name="Current">The run in hand, or null.</param>
+    /// <param name="Eta">The time left, from measured run times; null before a run completes.</param>
+    public sealed record SweepProgress(int Completed, int Total, int HeldByOthers, string? Current, TimeSpan? Eta);
+
+    /// <summary>When a worker stops: after N runs, after a time (no new claim after it), and whether it waits for runs others hold.</summary>
+    /// <param name="MaxRuns">Runs to attempt at most, or null for no limit.</param>
+    /// <param name="MaxTime">No new claim after this time, or null for no limit.</param>
+    /// <param name="WaitForOthers">Whether to wait while others hold runs that may come back.</param>
+    /// <param name="Poll">How often to look again while waiting (default: a twentieth of the lease, 1–10 s).</param>
+    public sealed record WorkerLimits(int? MaxRuns = null, TimeSpan? MaxTime = null, bool WaitForOthers = false, TimeSpan? Poll = null);
+
+    /// <summary>Trains one claimed run: its config, its checkpoint in the store, the heartbeat observer to pass to the trainer, and the stop token.</summary>
     public delegate RunRecord TrainRun(TrainConfig config, RunCheckpoint checkpoint, ITrainingObserver observer, CancellationToken cancel);
 
+    /// <summary>A sweep: adds <paramref name="planned"/> to the store and works through them until none is claimable; returns the final progress.</summary>
     /// <param name="seams">The node name and fault injector (<see cref="WorkerSeams.Production"/> when null).</param>
+    /// <param name="store">The results store.</param>
+    /// <param name="planned">The sweep's runs; added to the store when missing.</param>
+    /// <param name="train">Trains one claimed run.</param>
+    /// <param name="progress">Told the progress after each run, or null.</param>
+    /// <param name="cancel">Stops the sweep after the batch in hand.</param>
     public static SweepProgress Run(RunStore store, IReadOnlyList<PlannedRun> planned, TrainRun train, Action<SweepProgress>? progress, CancellationToken cancel,
         WorkerSeams? seams = null)
     {
@@ -36,8 +52,15 @@ public static class SweepRunner
         return Work(store, [.. planned.Select(p => p.Key)], new WorkerLimits(), train, progress, null, cancel, seams);
     }
 
+    /// <summary>A worker: claims, trains and records runs until none is claimable or a limit is reached; returns the final progress.</summary>
     /// <param name="keys">Only these runs (a sweep's plan), or null for every run in the store (a worker).</param>
     /// <param name="seams">The node name and fault injector (<see cref="WorkerSeams.Production"/> when null).</param>
+    /// <param name="store">The results store.</param>
+    /// <param name="limits">When to stop.</param>
+    /// <param name="train">Trains one claimed run.</param>
+    /// <param name="progress">Told the progress after each run, or null.</param>
+    /// <param name="log">Told what the worker does (waits, limits), or null.</param>
+    /// <param name="cancel">Stops the worker after the batch in hand.</param>
     public static SweepProgress Work(RunStore store, IReadOnlyList<string>? keys, WorkerLimits limits, TrainRun train,
         Action<SweepProgress>? progress, Action<string>? log, CancellationToken cancel, WorkerSeams? seams = null)
     {

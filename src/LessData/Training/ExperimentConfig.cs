@@ -17,6 +17,7 @@ public sealed record ExperimentConfig
 {
     /// <summary>A built-in dataset or folder:PATH.</summary>
     public DatasetSpec Dataset { get; init; } = DatasetSpec.Parse("fashion-mnist");
+    /// <summary>Trains on a class-balanced subset of this many images; null = the whole training split.</summary>
     public int? TrainLimit { get; init; }
     /// <summary>Limits the test split of the per-epoch curve only; the final top-1 always uses the full split.</summary>
     public int? TestLimit { get; init; }
@@ -25,20 +26,31 @@ public sealed record ExperimentConfig
     /// (<see cref="FinalEpochs"/>); 1 = the last epoch. Default 3: measured to halve the paired SD (docs/reports.md).
     /// </summary>
     public int FinalWindow { get; init; } = 3;
+    /// <summary>The selection schedule: how many images each epoch trains on (full, step, increment, cut).</summary>
     public ISchedule Schedule { get; init; } = Schedules.Full();
+    /// <summary>The selector: which images an epoch trains on (random, loss, infobatch).</summary>
     public ISelector Selector { get; init; } = Selectors.Random();
     /// <summary>null = the schedule's default policy (redraw for step/increment, nested for cut).</summary>
     public SubsetPolicy? Subset { get; init; }
+    /// <summary>Whether each epoch's subset keeps the class proportions.</summary>
     public bool Stratify { get; init; }
     /// <summary>The model and its options, e.g. hvc-small or hvc:depth=7.</summary>
     public ModelSpec Model { get; init; } = ModelSpec.Parse("hvc");
+    /// <summary>Training epochs.</summary>
     public int Epochs { get; init; } = 300;
+    /// <summary>Images per training step.</summary>
     public int BatchSize { get; init; } = 120;
+    /// <summary>The seed of the run: subset, selection, augmentation and initialisation.</summary>
     public int Seed { get; init; } = 1;
+    /// <summary>Whether to augment training batches.</summary>
     public bool Augment { get; init; } = true;
+    /// <summary>The peak learning rate.</summary>
     public double LearningRate { get; init; } = 0.001;
+    /// <summary>The paper schedule's decay factor per epoch of the LR clock.</summary>
     public double LrDecay { get; init; } = 0.98;
+    /// <summary>The paper schedule's lowest learning rate.</summary>
     public double LrFloor { get; init; } = 1e-7;
+    /// <summary>Decay of the exponential moving average of the weights that is evaluated.</summary>
     public double EmaDecay { get; init; } = 0.999;
 
     // Folder datasets (folder:PATH); null = inferred. They change what is trained, so they are identity.
@@ -54,8 +66,11 @@ public sealed record ExperimentConfig
     // Recipe (docs/training.md).
     /// <summary>adam (the paper's) | sgd (momentum, optional Nesterov).</summary>
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
+    /// <summary>SGD momentum.</summary>
     public double Momentum { get; init; } = 0.9;
+    /// <summary>Whether SGD uses Nesterov momentum.</summary>
     public bool Nesterov { get; init; }
+    /// <summary>Weight decay (L2) of the optimizer; 0 = none.</summary>
     public double WeightDecay { get; init; }
     /// <summary>paper (exponential decay per epoch) | cosine | onecycle.</summary>
     public LrScheduleKind LrSchedule { get; init; } = LrScheduleKind.Paper;

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace LessData.Training;
 
-/// <summary>The shape of the learning rate over a run (<see cref="LearningRatePlan"/>): paper, cosine or onecycle.</summary>
+/// <summary>The shape of the learning rate over a run (<see cref="LearningRateCurve"/>): paper, exponential, linear, cosine or onecycle.</summary>
 [JsonConverter(typeof(SpecJsonConverter<LrScheduleKind>))]
 public sealed class LrScheduleKind : ISpec<LrScheduleKind>
 {
@@ -12,6 +12,15 @@ public sealed class LrScheduleKind : ISpec<LrScheduleKind>
     /// <summary>The base model's exponential decay per epoch, floored.</summary>
     public static readonly LrScheduleKind Paper = new("paper");
 
+    /// <summary>
+    /// The base model's exponential decay counted in optimizer steps (decay^p with p continuous, floored): on the images
+    /// clock it reaches the full run's final rate at the end of the run's own budget.
+    /// </summary>
+    public static readonly LrScheduleKind Exponential = new("exponential");
+
+    /// <summary>Linear decay from the initial rate to 0 at the end of the run (budgeted training's linear schedule).</summary>
+    public static readonly LrScheduleKind Linear = new("linear");
+
     /// <summary>Cosine annealing from the initial rate to 0.</summary>
     public static readonly LrScheduleKind Cosine = new("cosine");
 
@@ -19,7 +28,7 @@ public sealed class LrScheduleKind : ISpec<LrScheduleKind>
     public static readonly LrScheduleKind OneCycle = new("onecycle");
 
     /// <summary>Every schedule, in the order help text lists them.</summary>
-    public static IReadOnlyList<LrScheduleKind> All { get; } = [Paper, Cosine, OneCycle];
+    public static IReadOnlyList<LrScheduleKind> All { get; } = [Paper, Exponential, Linear, Cosine, OneCycle];
 
     private readonly string _name;
 

@@ -3,7 +3,7 @@ using LessData.Selection;
 namespace LessData.Training;
 
 /// <summary>Forwards every callback to two observers (e.g. a progress display and a sweep heartbeat).</summary>
-public sealed class ObserverPair(ITrainingObserver first, ITrainingObserver second) : ITrainingObserver
+internal sealed class ObserverPair(ITrainingObserver first, ITrainingObserver second) : ITrainingObserver
 {
     public void SubsetChosen(int epoch, EpochPlan plan)
     {

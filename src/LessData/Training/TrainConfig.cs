@@ -6,6 +6,8 @@ namespace LessData.Training;
 /// </summary>
 public sealed record TrainConfig
 {
+    /// <summary>What is trained: the identity of the run.</summary>
     public ExperimentConfig Experiment { get; init; } = new();
+    /// <summary>Where and how it runs: not part of the identity.</summary>
     public RunEnvironment Environment { get; init; } = new();
 }

@@ -30,13 +30,13 @@ internal static class Trainer
         averaged.load_state_dict(model.state_dict());
         var ema = new WeightAverage(averaged, setup.EvaluatesAverage ? c.EmaDecay : 0, warmup: true);
         using var optimizer = OptimizerFactory.Create(c, model.parameters());
-        var rates = LearningRatePlan.From(c);
+        var rates = LearningRateCurve.From(c);
         var state = new TrainingState();
         var stage = Stage(setup);
         stage = checkpoint?.TryRestore(model, ema, optimizer, state, stage) ?? stage;
         using var selectionLoss = new SelectionLoss(stage);
         var clock = rates.Clock.Clock;
-        var learningRates = new LearningRates(optimizer, stage, p => rates.At(rates.Epochs * p), clock); // the plan's progress is in epochs
+        var learningRates = new LearningRates(optimizer, stage, p => rates.At(rates.Epochs * p), clock); // the curve's progress is in epochs
 
         var meter = setup.Meter ?? new Energy.PowerModelMeter(0); // no meter: wall time is still measured, energy is 0
         var timings = StepTimings.Zero;

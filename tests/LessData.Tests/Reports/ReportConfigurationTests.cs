@@ -119,4 +119,40 @@ public sealed class ReportConfigurationTests : IDisposable
         planned.Single(r => r.ExperimentId == "Baseline").Config.Experiment.Selector.Spec.Should().Be("random");
         planned.Where(r => r.ExperimentId != "Baseline").Should().OnlyContain(r => r.Config.Experiment.Selector.Spec.StartsWith("loss", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void KeyOf_TheClockIsACellsChoice_TheScheduleShapeIsTheRecipes()
+    {
+        var cpu = SweepProfiles.Get("cpu").Experiment;
+
+        ReportConfiguration.KeyOf(cpu with { LrClock = LrClockKind.Images, Schedule = LessData.Selection.Schedules.Parse("step:0.25@0.5") })
+            .Should().Be(ReportConfiguration.KeyOf(cpu), "a reduced cell on the images clock pairs with the Baseline");
+        ReportConfiguration.KeyOf(cpu with { LrSchedule = LrScheduleKind.Linear })
+            .Should().NotBe(ReportConfiguration.KeyOf(cpu), "a linear schedule changes the Baseline as well");
+    }
+
+    [Fact]
+    public void Report_TwoRecipesInOneStore_NeverPair_EachTableNamesItsRecipe()
+    {
+        // Given one store holding the same plan and seeds swept with two recipes (model and optimizer differ)
+        string path = Path.Combine(_dir, "recipes.db");
+        var cpu = SweepProfiles.Get("cpu");
+        var other = cpu with { Experiment = cpu.Experiment with { Model = LessData.Models.ModelSpec.Parse("cnn"), Optimizer = OptimizerKind.Sgd } };
+        using (var store = new SqliteRunStore(path))
+        {
+            store.Expand(PlanExpansion.Expand("paper-cut", SweepPlans.Get("paper-cut"), "cpu", cpu, 2, 1));
+            store.Expand(PlanExpansion.Expand("paper-cut", SweepPlans.Get("paper-cut"), "cpu", other, 2, 1));
+            Complete(store);
+        }
+        using var runs = new SqliteRunStore(path);
+        var all = runs.ReadAll();
+
+        // When it is grouped for the report
+        var configurations = ReportConfiguration.Group(all);
+
+        // Then two configurations of 10 runs each, none mixing models, each naming what sets it apart
+        configurations.Should().HaveCount(2);
+        configurations.Should().OnlyContain(c => c.Runs.Count == 10 && c.Runs.Select(r => r.Record!.Config.Experiment.Model).Distinct().Count() == 1);
+        configurations.Select(c => c.Differs).Should().OnlyContain(d => d.Contains("model") && d.Contains("optimizer"));
+    }
 }

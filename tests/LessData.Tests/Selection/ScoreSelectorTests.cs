@@ -213,7 +213,7 @@ public sealed class ScoreSelectorTests
     [InlineData("infobatch:r=1", false, null, "r must be in [0, 1)")]
     [InlineData("infobatch:r=x", false, null, "needs a number")]
     [InlineData("random", true, null, "unbiased weights apply to the loss selector")]
-    [InlineData("loss", false, 0.5, "a target fraction applies to the infobatch selector")]
+    [InlineData("loss", false, 0.5, "a target fraction applies to the infobatch and seta selectors")]
     [InlineData("infobatch", false, 1.5, "target fraction must be in (0, 1]")]
     public void Parser_BadSpec_ExplainsWhatToDo(string spec, bool unbiased, double? target, string message)
     {

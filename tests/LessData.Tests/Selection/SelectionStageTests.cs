@@ -158,6 +158,8 @@ public sealed class SelectionStageTests
     [InlineData("random")]
     [InlineData("loss:hard=0.25,unbiased")]
     [InlineData("infobatch:r=0.3,delta=0.9,target=0.8")]
+    [InlineData("rs2")]
+    [InlineData("seta:prune=0.3,k=10,window=0.5,delta=0.9,target=0.6,fullanneal")]
     public void SelectorSpec_RoundTrips(string spec)
     {
         Selectors.Parse(Selectors.Parse(spec).Spec).Spec.Should().Be(spec);

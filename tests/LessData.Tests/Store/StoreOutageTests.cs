@@ -40,7 +40,7 @@ public sealed class StoreOutageTests() : TempStoreFolder("lessdata-outage-")
         var log = new List<string>();
 
         // When the run trains
-        var final = SweepRunner.Work(store, null, new WorkerLimits(), TrainThroughAnOutage(store), null, log.Add, CancellationToken.None);
+        var final = SweepRunner.Work(store, null, new SweepRunner.WorkerLimits(), TrainThroughAnOutage(store), null, log.Add, CancellationToken.None);
 
         // Then the missed heartbeat was tried once and shrugged off, the checkpoint waited, and the run completed
         final.Completed.Should().Be(1);
@@ -59,7 +59,7 @@ public sealed class StoreOutageTests() : TempStoreFolder("lessdata-outage-")
             var log = new List<string>();
 
             // When the run trains
-            var act = () => SweepRunner.Work(store, null, new WorkerLimits(), TrainThroughAnOutage(store), null, log.Add, CancellationToken.None);
+            var act = () => SweepRunner.Work(store, null, new SweepRunner.WorkerLimits(), TrainThroughAnOutage(store), null, log.Add, CancellationToken.None);
 
             // Then the worker stops with the store's error, saying the run was not failed
             act.Should().Throw<StoreUnreachableException>();
@@ -87,7 +87,7 @@ public sealed class StoreOutageTests() : TempStoreFolder("lessdata-outage-")
         }
 
         // When the worker completes it
-        SweepRunner.Work(store, null, new WorkerLimits(), Train, null, null, CancellationToken.None);
+        SweepRunner.Work(store, null, new SweepRunner.WorkerLimits(), Train, null, null, CancellationToken.None);
 
         // Then the result waited for the store (with the run's patience) and was stored
         store.Counts()[RunStatus.Completed].Should().Be(1);

@@ -27,7 +27,7 @@ public sealed class RecipeSpecTests
     public static TheoryData<Func<object>, string> UnknownNames => new()
     {
         { () => OptimizerKind.Parse("rmsprop"), OptimizerKind.Setting },
-        { () => LrScheduleKind.Parse("linear"), LrScheduleKind.Setting },
+        { () => LrScheduleKind.Parse("step"), LrScheduleKind.Setting },
         { () => LrClockKind.Parse("steps"), LrClockKind.Setting },
         { () => AugmentationPipeline.Parse("imagenet"), AugmentationPipeline.Setting },
         { () => ModelSpec.Parse("vgg16"), ModelSpec.Setting },

@@ -4,7 +4,7 @@ namespace LessData.Data.Folders;
 /// How a folder dataset is read: the test split for a single-layout folder, the decoded size and channel count
 /// (null = infer), whether an undecodable file is an error, and the seed of the split.
 /// </summary>
-public sealed record FolderSettings(double? TestSplit, ImageSize? Size, int? Channels, bool Strict, int Seed)
+internal sealed record FolderSettings(double? TestSplit, ImageSize? Size, int? Channels, bool Strict, int Seed)
 {
     /// <summary>How errors name the test-split setting (the CLI maps it to its flag).</summary>
     public const string TestSplitSetting = "testSplit";

@@ -7,13 +7,15 @@ namespace LessData.Data.Folders;
 [JsonConverter(typeof(SpecJsonConverter<ImageSize>))]
 public readonly record struct ImageSize(int Height, int Width) : ISpec<ImageSize>
 {
-    public const int Largest = 4096;
+    internal const int Largest = 4096;
 
     /// <summary>How errors name this setting (the CLI maps it to its flag).</summary>
     public const string Setting = "imageSize";
 
+    /// <summary>The size <paramref name="text"/> names, or null for empty text (the size all images share).</summary>
     public static ImageSize? ParseOrNull(string? text) => string.IsNullOrWhiteSpace(text) ? null : Parse(text);
 
+    /// <summary>The size "S" (square) or "HxW" names; a user error for anything else or a side above 4096.</summary>
     public static ImageSize Parse(string text)
     {
         var parts = text.Trim().ToLowerInvariant().Split('x');
@@ -26,6 +28,7 @@ public readonly record struct ImageSize(int Height, int Width) : ISpec<ImageSize
         throw new UserError($"must be S or HxW with whole numbers 1..{Largest}, e.g. 32 or 28x28 (got '{text}')", parameter: Setting);
     }
 
+    /// <summary>The canonical text: "S" when square, else "HxW".</summary>
     public override string ToString() => Height == Width
         ? Height.ToString(CultureInfo.InvariantCulture)
         : string.Create(CultureInfo.InvariantCulture, $"{Height}x{Width}");

@@ -12,18 +12,19 @@ namespace LessData.Training;
 /// Both are the selection library's <see cref="LearningRateClock"/> (one definition, docs/library.md), in epoch units.
 /// </list>
 /// Schedules over E epochs with warm-up W (linear from 0 to lr0 over p ∈ [0, W]):
-/// <c>paper</c> lr0 · decay^⌊p⌋ floored (the base model's per-epoch decay); <c>cosine</c> lr0 · ½(1 + cos(π·t)),
-/// t = (p − W)/(E − W); <c>onecycle</c> PyTorch's OneCycleLR (cosine up from lr0/25 over the first W, default 0.3·E,
+/// <c>paper</c> lr0 · decay^⌊p⌋ floored (the base model's per-epoch decay); <c>exponential</c> lr0 · decay^p floored
+/// (the same decay counted in steps, as the base model's code does: continuous p); <c>linear</c> lr0 · (1 − t);
+/// <c>cosine</c> lr0 · ½(1 + cos(π·t)); t = (p − W)/(E − W) clamped to [0, 1]; <c>onecycle</c> PyTorch's OneCycleLR (cosine up from lr0/25 over the first W, default 0.3·E,
 /// then cosine down to lr0/25/10⁴).
 /// </summary>
-internal sealed record LearningRatePlan(LrScheduleKind Schedule, LrClockKind Clock, double Initial, double Decay, double Floor, double WarmupEpochs, int Epochs)
+internal sealed record LearningRateCurve(LrScheduleKind Schedule, LrClockKind Clock, double Initial, double Decay, double Floor, double WarmupEpochs, int Epochs)
 {
     public const double OneCycleStart = 0.3, OneCycleDiv = 25, OneCycleFinalDiv = 1e4;
 
-    public static LearningRatePlan From(ExperimentConfig c) => new(c.LrSchedule, c.LrClock, c.LearningRate, c.LrDecay, c.LrFloor, c.WarmupEpochs, c.Epochs);
+    public static LearningRateCurve From(ExperimentConfig c) => new(c.LrSchedule, c.LrClock, c.LearningRate, c.LrDecay, c.LrFloor, c.WarmupEpochs, c.Epochs);
 
     /// <summary>Throws a user error, naming the setting, for a learning rate that is not positive or a warm-up outside [0, epochs).</summary>
-    public LearningRatePlan Validated()
+    public LearningRateCurve Validated()
     {
         if (!(Initial > 0)) throw new UserError($"must be positive (got {Initial})", parameter: "learningRate");
         if (WarmupEpochs < 0 || WarmupEpochs >= Epochs) throw new UserError($"must be in [0, epochs) (got {WarmupEpochs})", parameter: "warmup");
@@ -37,8 +38,10 @@ internal sealed record LearningRatePlan(LrScheduleKind Schedule, LrClockKind Clo
     public double At(double p)
     {
         if (Schedule == LrScheduleKind.OneCycle) return OneCycle(p);
-        double lr = Schedule == LrScheduleKind.Cosine
-            ? Initial * 0.5 * (1 + Math.Cos(Math.PI * Math.Clamp((p - WarmupEpochs) / (Epochs - WarmupEpochs), 0, 1)))
+        double t = Math.Clamp((p - WarmupEpochs) / (Epochs - WarmupEpochs), 0, 1);
+        double lr = Schedule == LrScheduleKind.Cosine ? Initial * 0.5 * (1 + Math.Cos(Math.PI * t))
+            : Schedule == LrScheduleKind.Linear ? Initial * (1 - t)
+            : Schedule == LrScheduleKind.Exponential ? Math.Max(Floor, Initial * Math.Pow(Decay, p))
             : Math.Max(Floor, Initial * Math.Pow(Decay, Math.Floor(p + 1e-9)));
         return WarmupEpochs > 0 && p < WarmupEpochs ? lr * p / WarmupEpochs : lr;
     }
