@@ -12,6 +12,7 @@ internal sealed class SqliteRunStore : RunStore
     {
         Path = path;
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
+        CreateFolder(path);
         try
         {
             using (var c = Connect()) Exec(c, null, "PRAGMA journal_mode = WAL;");
@@ -20,6 +21,21 @@ internal sealed class SqliteRunStore : RunStore
         catch (SqliteException e)
         {
             throw new UserError($"{path}: cannot open as a LessData store ({e.Message})");
+        }
+    }
+
+    /// <summary>A new store may name a folder that does not exist yet (runs/sweep1/runs.db): it is created, as an output folder is.</summary>
+    private static void CreateFolder(string path)
+    {
+        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserError($"{path}: cannot create the store's folder {folder} ({e.Message}); choose a writable location",
+                e, Parameters.Store);
         }
     }
 

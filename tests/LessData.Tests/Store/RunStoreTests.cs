@@ -55,6 +55,27 @@ public sealed class RunStoreTests() : TempStoreFolder("lessdata-store-")
     }
 
     [Fact]
+    public void Open_InAFolderThatDoesNotExist_CreatesTheFolder()
+    {
+        var path = Path.Combine(Folder, "sweeps", "a", "runs.db");
+
+        using (var store = new SqliteRunStore(path)) store.Counts();
+
+        File.Exists(path).Should().BeTrue();
+    }
+
+    [Fact]
+    public void Open_WhereTheFolderIsAFile_IsAUserErrorNamingTheStoreParameter()
+    {
+        var blocker = Path.Combine(Folder, "blocker");
+        File.WriteAllText(blocker, "a file, not a folder");
+
+        var act = () => new SqliteRunStore(Path.Combine(blocker, "runs.db"));
+
+        act.Should().Throw<LessData.UserError>().Which.Parameter.Should().Be(LessData.Parameters.Store);
+    }
+
+    [Fact]
     public void Open_NotAStore_IsAUserError()
     {
         File.WriteAllText(StorePath, "this is not sqlite at all, just text padding padding padding padding padding padding");
