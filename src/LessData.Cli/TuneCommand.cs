@@ -28,6 +28,7 @@ public static class TuneCommand
         var candidates = new Option<string?>("--candidates") { Description = $"Space-separated candidates: schedules, selectors or schedule+selector (default \"{Tuner.DefaultCandidates}\")" };
         var trials = new Option<int>("--trials") { Description = "Trials of every arm in round 0 (at least 2; seed of trial t = --seed + t)", DefaultValueFactory = _ => Tuner.DefaultFirstTrials };
         var maxTrials = new Option<int>("--max-trials") { Description = "Most trials any arm gets (the last look of the sequential verdicts)", DefaultValueFactory = _ => Tuner.DefaultMaxTrials };
+        var retryFailed = new Option<bool>("--retry-failed") { Description = "Put this store's failed runs back to pending first (after fixing what made them fail)" };
         var clock = new Option<string?>("--candidate-clock") { Description = "LR clock of the candidates: epochs | images (default: --lr-clock, as the baseline)" };
         var store = StoreOptions.Store("Store of the runs (default: <out>/tune.db); a killed tune rerun with the same arguments resumes");
         var lease = StoreOptions.Lease();
@@ -35,12 +36,12 @@ public static class TuneCommand
         var slurm = SweepSlurm.Options();
         var command = new Command("tune", "Search schedules and selectors for the largest time saving that maintains accuracy (successive halving, sequential verdicts)");
         options.AddTo(command, includeSchedule: false);
-        foreach (var o in new Option[] { outDir, margin, budgetRuns, budgetHours, candidates, trials, maxTrials, clock, store, lease, patience }) command.Add(o);
+        foreach (var o in new Option[] { outDir, margin, budgetRuns, budgetHours, candidates, trials, maxTrials, clock, retryFailed, store, lease, patience }) command.Add(o);
         foreach (var o in slurm.All) command.Add(o);
         command.SetAction(parse =>
         {
             var tuner = Tuner.Plan(options.Bind(parse), parse.GetValue(margin), parse.GetValue(budgetRuns), parse.GetValue(budgetHours), parse.GetValue(candidates),
-                parse.GetValue(trials), parse.GetValue(maxTrials), parse.GetValue(clock) is { } c ? LrClockKind.Parse(c) : null);
+                parse.GetValue(trials), parse.GetValue(maxTrials), CandidateClock(parse.GetValue(clock)));
             var job = slurm.Job(parse);
             var dir = parse.GetValue(outDir) ?? Path.Combine("runs", "tune");
             RunOutputs.CheckWritable(dir);
@@ -48,6 +49,7 @@ public static class TuneCommand
             var location = StoreLocation.Resolve(parse.GetValue(store) ?? Path.Combine(dir, "tune.db"));
             using var runs = RunStore.Open(location, StoreOptions.LeaseOf(parse.GetValue(lease)));
             StoreOptions.Configure(runs, parse.GetValue(patience), m => Console.Error.WriteLine($"tune: {m}"));
+            if (parse.GetValue(retryFailed)) Console.WriteLine($"tune: {runs.RetryFailed()} failed run(s) put back to pending");
             using var stop = new StopSignals();
             Console.WriteLine(tuner.Describe());
             foreach (var skip in tuner.Skipped) Console.Error.WriteLine($"lessdata: note: default candidate skipped, {skip}");
@@ -60,13 +62,22 @@ public static class TuneCommand
                         null, stop.Token, seams);
                 else if (!OnSlurm(parse, slurm, job, runs, location, pending, (parse.GetValue(lease), parse.GetValue(patience)), stop.Token)) return 0; // dry run: the first round's script only
                 var counts = runs.Counts(pending.Select(p => p.Key));
-                if (counts[RunStatus.Failed] > 0) throw new UserError(FailedRuns.Describe(runs, pending, "tune"));
+                if (counts[RunStatus.Failed] > 0)
+                    throw new UserError(FailedRuns.Describe(runs, pending, "tune") + ". A failed run stays failed: fix its cause, then rerun with --retry-failed");
             }
             Console.WriteLine(tuner.Finish(runs, dir, CommandLine.Current()));
             Console.WriteLine($"wrote {Path.Combine(dir, "summary.json")}, {Path.Combine(dir, "report.md")} and {Path.Combine(dir, "frontier.png")}; runs are kept in {runs.Location}");
             return 0;
         });
         return command;
+    }
+
+    /// <summary>--candidate-clock parsed, its error under its own flag (not --lr-clock's).</summary>
+    private static LrClockKind? CandidateClock(string? text)
+    {
+        if (text is null) return null;
+        try { return LrClockKind.Parse(text); }
+        catch (UserError e) { throw new UserError($"--candidate-clock {e.Message}", e); }
     }
 
     /// <summary>Plans the round's runs into the store, submits them as a job array and waits (polling the store) until none is pending or running; false on a dry run.</summary>

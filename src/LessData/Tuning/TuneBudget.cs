@@ -13,8 +13,8 @@ internal sealed record TuneBudget(int? Runs, double? Hours)
 
     public static TuneBudget Of(int? runs, double? hours) => (runs, hours) switch
     {
-        (null, null) => throw new UserError("a budget is needed: training runs (baseline included) or hours", parameter: RunsSetting),
-        ({ }, { }) => throw new UserError("give one budget, in runs or in hours, not both", parameter: RunsSetting),
+        (null, null) => throw new UserError("or the budget in hours is needed: the runs to make in all, the baseline's included", parameter: RunsSetting),
+        ({ }, { }) => throw new UserError("cannot be given with the budget in runs: give one budget", parameter: HoursSetting),
         ({ } r, null) when r < 1 => throw new UserError($"must be at least 1 (got {r})", parameter: RunsSetting),
         (null, { } h) when !(h > 0) || double.IsInfinity(h) => throw new UserError($"must be a positive number of hours (got {h.ToString(CultureInfo.InvariantCulture)})", parameter: HoursSetting),
         _ => new TuneBudget(runs, hours),

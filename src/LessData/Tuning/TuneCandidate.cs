@@ -31,22 +31,12 @@ internal sealed record TuneCandidate(ISchedule? Schedule, ISelector? Selector)
         if (parts.Length > 2 || parts.Any(p => p.Length == 0))
             throw new UserError($"'{text}' is not a candidate: write a schedule ({Schedules.Forms}), a selector ({Selectors.Forms}) or schedule+selector", parameter: Setting);
         if (parts.Length == 2) return new TuneCandidate(ParseSchedule(parts[0], text), ParseSelector(parts[1], text));
-        try
-        {
-            return new TuneCandidate(Schedules.Parse(parts[0]), null);
-        }
-        catch (SelectionException)
-        {
-            try
-            {
-                return new TuneCandidate(null, Selectors.Parse(parts[0]));
-            }
-            catch (SelectionException e)
-            {
-                throw new UserError($"'{text}' is neither a schedule ({Schedules.Forms}) nor a selector: {e.Message}", e, Setting);
-            }
-        }
+        // The name before ':' says which it is, so a mistyped schedule ("cut:0") gets the schedule's own error.
+        var name = parts[0].Split(':', 2)[0].Trim().ToLowerInvariant();
+        return ScheduleNames.Contains(name) ? new TuneCandidate(ParseSchedule(parts[0], text), null) : new TuneCandidate(null, ParseSelector(parts[0], text));
     }
+
+    private static readonly HashSet<string> ScheduleNames = ["full", "step", "increment", "cut"];
 
     /// <summary>The candidate's config: the recipe with this schedule and selector, and the candidates' LR clock when one is given.</summary>
     public TrainConfig Apply(TrainConfig recipe, LrClockKind? clock) => recipe with

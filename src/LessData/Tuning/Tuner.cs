@@ -58,12 +58,25 @@ public sealed class Tuner
         if (firstTrials < 2) throw new UserError($"must be at least 2: one trial has no interval (got {firstTrials})", parameter: "trials");
         if (maxTrials < firstTrials) throw new UserError($"must be at least the first round's trials, {firstTrials} (got {maxTrials})", parameter: "maxTrials");
         var budget = TuneBudget.Of(budgetRuns, budgetHours);
-        var (set, skipped) = Feasible(recipe, CandidateSet.Parse(candidates), candidates is null, candidateClock);
+        var (set, skipped) = Feasible(recipe, CandidateSet.Parse(candidates), string.IsNullOrWhiteSpace(candidates), candidateClock);
         if (budget.Runs is { } runs && runs < (set.Count + 1) * firstTrials)
             throw new UserError($"must be at least {(set.Count + 1) * firstTrials}: round 0 runs the baseline and {set.Count} candidate(s) for {firstTrials} trials each (got {runs})", parameter: TuneBudget.RunsSetting);
         var plan = TunePlan.Of(recipe, set, candidateClock);
-        for (int arm = 0; arm < plan.Arms; arm++) RunPipeline.Validate(plan.Config(arm));
+        for (int arm = 0; arm < plan.Arms; arm++) Check(plan, arm);
         return new Tuner(plan, budget, VerdictRule.Sequential(margin, set.Count, firstTrials, maxTrials), firstTrials, maxTrials) { Skipped = skipped };
+    }
+
+    /// <summary>Validates one arm's run before anything trains; a candidate's error names the candidate (the baseline's is the recipe's own).</summary>
+    private static void Check(TunePlan plan, int arm)
+    {
+        try
+        {
+            RunPipeline.Validate(plan.Config(arm));
+        }
+        catch (Exception e) when (arm > 0 && e is UserError or LessData.Selection.SelectionException)
+        {
+            throw new UserError($"'{plan.Candidates.Items[arm - 1].Spec}' cannot run with this recipe: {e.Message}", e, TuneCandidate.Setting);
+        }
     }
 
     /// <summary>Default candidates this recipe cannot run (e.g. a target fraction out of reach at its epochs), each with the reason.</summary>

@@ -35,4 +35,15 @@ public sealed class CandidateSetTests
 
         act.Should().Throw<UserError>().Which.Parameter.Should().Be("candidates");
     }
+
+    [Theory]
+    [InlineData("cut:0")]
+    [InlineData("step:0.5@x")]
+    [InlineData("increment:2")]
+    public void Parse_AMistypedSchedule_GetsTheSchedulesError_NotTheSelectors(string text)
+    {
+        var act = () => TuneCandidate.Parse(text);
+
+        act.Should().Throw<UserError>().Which.Message.Should().NotContain("selector");
+    }
 }

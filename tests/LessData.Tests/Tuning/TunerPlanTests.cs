@@ -33,4 +33,32 @@ public sealed class TunerPlanTests
 
         act.Should().Throw<Exception>().Which.Message.Should().Contain("out of reach");
     }
+
+    [Fact]
+    public void ACandidateTheUserNamed_ThatCannotRun_IsAUserErrorNamingTheCandidate()
+    {
+        var act = () => Tuner.Plan(Recipe(2), 0.5, 100, null, "step:0.5@0.5 seta:target=0.5");
+
+        var error = act.Should().Throw<UserError>().Which;
+        error.Parameter.Should().Be("candidates");
+        error.Message.Should().StartWith("'seta:");
+    }
+
+    [Fact]
+    public void BlankCandidates_AreTheDefaultList_WithItsSkips()
+    {
+        var tuner = Tuner.Plan(Recipe(2), 0.5, 100, null, "  ");
+
+        tuner.Skipped.Should().HaveCount(2, "a blank list is the default list, whose impossible candidates are skipped, not errors");
+    }
+
+    [Theory]
+    [InlineData(null, null, "budgetRuns")]
+    [InlineData(20, 1.0, "budgetHours")]
+    public void Budget_NoneOrBoth_IsAUserErrorNamingABudget(int? runs, double? hours, string parameter)
+    {
+        var act = () => Tuner.Plan(Recipe(12), 0.5, runs, hours);
+
+        act.Should().Throw<UserError>().Which.Parameter.Should().Be(parameter);
+    }
 }
