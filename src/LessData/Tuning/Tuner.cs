@@ -57,6 +57,9 @@ public sealed class Tuner
         if (!(margin > 0) || double.IsInfinity(margin)) throw new UserError($"must be a positive number of points (got {margin.ToString(CultureInfo.InvariantCulture)})", parameter: "margin");
         if (firstTrials < 2) throw new UserError($"must be at least 2: one trial has no interval (got {firstTrials})", parameter: "trials");
         if (maxTrials < firstTrials) throw new UserError($"must be at least the first round's trials, {firstTrials} (got {maxTrials})", parameter: "maxTrials");
+        if (maxTrials > MaxTrialsLimit) throw new UserError($"must be at most {MaxTrialsLimit}: the sequential boundary is calibrated over every look (got {maxTrials})", parameter: "maxTrials");
+        if (recipe.Experiment.Seed > int.MaxValue - maxTrials)
+            throw new UserError($"must be at most {int.MaxValue - maxTrials}: trial t uses seed + t (got {recipe.Experiment.Seed})", parameter: "seed");
         var budget = TuneBudget.Of(budgetRuns, budgetHours);
         var (set, skipped) = Feasible(recipe, CandidateSet.Parse(candidates), string.IsNullOrWhiteSpace(candidates), candidateClock);
         if (budget.Runs is { } runs && runs < (set.Count + 1) * firstTrials)
@@ -78,6 +81,9 @@ public sealed class Tuner
             throw new UserError($"'{plan.Candidates.Items[arm - 1].Spec}' cannot run with this recipe: {e.Message}", e, TuneCandidate.Setting);
         }
     }
+
+    /// <summary>The most trials an arm may get: the boundary's calibration simulates every look up to it.</summary>
+    public const int MaxTrialsLimit = 100;
 
     /// <summary>Default candidates this recipe cannot run (e.g. a target fraction out of reach at its epochs), each with the reason.</summary>
     public IReadOnlyList<string> Skipped { get; private init; } = [];

@@ -52,6 +52,17 @@ public sealed class TunerPlanTests
         tuner.Skipped.Should().HaveCount(2, "a blank list is the default list, whose impossible candidates are skipped, not errors");
     }
 
+    [Fact]
+    public void ASeedWhoseTrialsWouldOverflow_IsAUserErrorNamingTheSeed()
+    {
+        var recipe = Recipe(12);
+        recipe = recipe with { Experiment = recipe.Experiment with { Seed = int.MaxValue - 3 } };
+
+        var act = () => Tuner.Plan(recipe, 0.5, 100, null, "cut:2", firstTrials: 2, maxTrials: 10);
+
+        act.Should().Throw<UserError>().Which.Parameter.Should().Be("seed");
+    }
+
     [Theory]
     [InlineData(null, null, "budgetRuns")]
     [InlineData(20, 1.0, "budgetHours")]
